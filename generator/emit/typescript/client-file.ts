@@ -1,0 +1,138 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { ApiModel, Decl } from '../../model/types.js';
+import { tsString } from '../../text/escape.js';
+import { docs } from './jsdoc.js';
+import { ModuleScope } from './module-scope.js';
+import { argumentList, operationSignature } from './operation-signature.js';
+
+export interface PackageIdentity {
+  name: string;
+  version: string;
+}
+
+interface NamespaceNode {
+  resources: { property: string; className: string }[];
+  children: Map<string, NamespaceNode>;
+}
+
+/**
+ * `src/client.ts`: the client class with both call shapes: namespaced resources
+ * (`client.identity.verificationSessions.create`) and flat operation methods
+ * (`client.postIdentityVerificationSessions`).
+ */
+export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, index: Map<string, Decl>): StatementStructures[] {
+  const scope = new ModuleScope('client', index, []);
+  scope.reserve('StripeClient');
+  const ClientCore = scope.importFrom('runtime/index', 'ClientCore', false);
+  const ClientConfig = scope.importFrom('runtime/index', 'ClientConfig', true);
+  const tree: NamespaceNode = { resources: [], children: new Map() };
+  for (const group of model.resources) {
+    let node = tree;
+    for (const property of group.namespaceProperty) {
+      let child = node.children.get(property);
+      if (!child) node.children.set(property, (child = { resources: [], children: new Map() }));
+      node = child;
+    }
+    node.resources.push({ property: group.property, className: scope.importFrom(group.module, group.className, false) });
+  }
+  const properties = [
+    ...tree.resources.map((r) => ({ name: r.property, type: r.className, init: `new ${r.className}(this)` })),
+    ...[...tree.children.entries()].map(([name, node]) => ({ name, type: objectType(node), init: objectInit(node) })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const flatMethods = [...model.operations]
+    .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
+    .map((op) => {
+      const { params, returnType } = operationSignature(op, scope);
+      const fn = scope.importFrom(`resources/${[...op.names.namespace, op.names.resourceClass].join('/')}`, op.names.flat, false);
+      return {
+        name: op.names.flat,
+        docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
+        parameters: params,
+        returnType,
+        statements: [`return ${fn}(${argumentList(op, 'this.core')});`],
+      };
+    });
+  const statements: StatementStructures[] = [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: 'The Stripe API version this package was generated for; sent as `Stripe-Version`.' }],
+      declarations: [{ name: 'API_VERSION', initializer: tsString(model.apiVersion) }],
+    },
+    {
+      kind: StructureKind.Class,
+      name: 'StripeClient',
+      isExported: true,
+      docs: [{ description: 'A client for the Stripe API. Configuration is read when the first request is made.' }],
+      properties: [
+        { name: '#core', type: `${ClientCore} | undefined` },
+        { name: '#config', type: `() => ${ClientConfig}`, isReadonly: true },
+        ...properties.map((p) => ({ name: p.name, type: p.type, isReadonly: true, initializer: p.init })),
+      ],
+      ctors: [
+        {
+          parameters: [{ name: 'config', type: `${ClientConfig} | (() => ${ClientConfig})`, initializer: '{}' }],
+          statements: [`this.#config = typeof config === 'function' ? config : () => config;`],
+        },
+      ],
+      getAccessors: [
+        {
+          name: 'core',
+          docs: [{ description: 'The transport every call goes through: auth, retries, timeouts, encoding.' }],
+          returnType: ClientCore,
+          statements: [
+            `this.#core ??= new ${ClientCore}(this.#config(), { apiVersion: API_VERSION, packageName: ${tsString(pkg.name)}, packageVersion: ${tsString(pkg.version)} });`,
+            'return this.#core;',
+          ],
+        },
+      ],
+      methods: flatMethods,
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'createClient',
+      isExported: true,
+      docs: [{ description: 'A client with its own configuration: `createClient({ apiKey, baseUrl })`.' }],
+      parameters: [{ name: 'config', type: ClientConfig, hasQuestionToken: true }],
+      returnType: 'StripeClient',
+      statements: ['return new StripeClient(config ?? {});'],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'configFromEnv',
+      isExported: true,
+      docs: [
+        {
+          description:
+            'The default client\'s configuration: `STRIPE_SECRET_KEY` (the API key) and `STRIPE_BASE_URL` (another\nbase URL, such as a gateway that adds credentials itself). Both are optional.',
+        },
+      ],
+      returnType: ClientConfig,
+      statements: [
+        'const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};',
+        'const config: ' + ClientConfig + ' = {};',
+        'if (env.STRIPE_SECRET_KEY) config.apiKey = env.STRIPE_SECRET_KEY;',
+        'if (env.STRIPE_BASE_URL) config.baseUrl = env.STRIPE_BASE_URL;',
+        'return config;',
+      ],
+    },
+  ];
+  return [...scope.imports(), ...statements];
+}
+
+function objectType(node: NamespaceNode): string {
+  const entries = [
+    ...node.resources.map((r) => `readonly ${r.property}: ${r.className}`),
+    ...[...node.children.entries()].map(([name, child]) => `readonly ${name}: ${objectType(child)}`),
+  ].sort();
+  return `{ ${entries.join('; ')} }`;
+}
+
+function objectInit(node: NamespaceNode): string {
+  const entries = [
+    ...node.resources.map((r) => `${r.property}: new ${r.className}(this)`),
+    ...[...node.children.entries()].map(([name, child]) => `${name}: ${objectInit(child)}`),
+  ].sort();
+  return `{ ${entries.join(', ')} }`;
+}

@@ -1,0 +1,61 @@
+import {
+  ModuleDeclarationKind,
+  StructureKind,
+  type InterfaceDeclarationStructure,
+  type ModuleDeclarationStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import { isIdentifierName } from '../../model/naming.js';
+import type { Decl, Property } from '../../model/types.js';
+import { tsString } from '../../text/escape.js';
+import { docs } from './jsdoc.js';
+import type { ModuleScope } from './module-scope.js';
+import { collectRefs, printType } from './type-expr.js';
+
+type DeclStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure;
+
+/** A declaration as an interface or alias, followed by a namespace of the same name for its nested ones. */
+export function declStatements(decl: Decl, scope: ModuleScope): DeclStatement[] {
+  const out: DeclStatement[] = [];
+  const description = docs(decl.description);
+  if (decl.body.kind === 'alias') {
+    out.push({ kind: StructureKind.TypeAlias, name: decl.name, isExported: true, docs: description, type: typeText(decl.body.type, scope) });
+  } else {
+    const { properties, additional } = decl.body;
+    out.push({
+      kind: StructureKind.Interface,
+      name: decl.name,
+      isExported: true,
+      docs: description,
+      properties: properties.map((p) => propertyStructure(p, scope)),
+      indexSignatures: additional ? [{ keyName: 'key', keyType: 'string', returnType: typeText(additional, scope) }] : [],
+    });
+  }
+  if (decl.children.length > 0) {
+    out.push({
+      kind: StructureKind.Module,
+      name: decl.name,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      isExported: true,
+      statements: [...decl.children].sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((child) => declStatements(child, scope)),
+    });
+  }
+  return out;
+}
+
+function propertyStructure(p: Property, scope: ModuleScope) {
+  return {
+    name: isIdentifierName(p.name) ? p.name : tsString(p.name),
+    hasQuestionToken: p.optional,
+    type: typeText(p.type, scope),
+    docs: docs(p.description, p.deprecated ? [{ tagName: 'deprecated' }] : []),
+  };
+}
+
+export function typeText(expr: Parameters<typeof printType>[0], scope: ModuleScope): string {
+  const ids = new Set<string>();
+  const shared = new Set<string>();
+  collectRefs(expr, ids, shared);
+  shared.forEach((name) => scope.useShared(name));
+  return printType(expr, scope.ref);
+}

@@ -1,0 +1,71 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { ApiModel, Decl } from '../../model/types.js';
+import { relativeModule } from './module-scope.js';
+
+/**
+ * `src/namespaces/<Ns>.ts`: every type of one namespace (objects and params), so that the index can
+ * export it as `Identity` and users write `Identity.VerificationSessionCreateParams`.
+ */
+export function namespaceFiles(model: ApiModel): Map<string, StatementStructures[]> {
+  const byNamespace = new Map<string, Decl[]>();
+  for (const decl of model.declarations) {
+    if (decl.scope.length === 0) continue;
+    const key = decl.scope.join('/');
+    byNamespace.set(key, [...(byNamespace.get(key) ?? []), decl]);
+  }
+  const files = new Map<string, StatementStructures[]>();
+  for (const [key, decls] of [...byNamespace.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const module = `namespaces/${key}`;
+    files.set(module, reExports(module, decls));
+  }
+  return files;
+}
+
+function reExports(module: string, decls: Decl[]): StatementStructures[] {
+  const byModule = new Map<string, string[]>();
+  for (const decl of decls) byModule.set(decl.module!, [...(byModule.get(decl.module!) ?? []), decl.name]);
+  return [...byModule.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([target, names]) => ({
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: relativeModule(module, target),
+      namedExports: names.sort(),
+    }));
+}
+
+/** `src/index.ts`: the client, both call shapes, the runtime's errors and types, and every generated type. */
+export function indexFileStatements(model: ApiModel): StatementStructures[] {
+  const module = 'index';
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './client.js', namedImports: ['StripeClient', 'configFromEnv'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['API_VERSION', 'StripeClient', 'configFromEnv', 'createClient'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/index.js' },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './shared.js',
+      namedExports: ['ApiSearchResult', 'Emptyable', 'Metadata', 'MetadataParam', 'RangeQueryParam'],
+    },
+  ];
+  const namespaces = [...new Set(model.declarations.filter((d) => d.scope.length > 0).map((d) => d.scope[0]!))].sort();
+  for (const ns of namespaces) {
+    statements.push({ kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: ns, moduleSpecifier: relativeModule(module, `namespaces/${ns}`) });
+  }
+  statements.push(...reExports(module, model.declarations.filter((d) => d.scope.length === 0)));
+  for (const group of model.resources) {
+    statements.push({
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: relativeModule(module, group.module),
+      namedExports: [group.className, ...group.operations.map((op) => op.names.flat)].sort(),
+    });
+  }
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    docs: [{ description: 'The default client, configured from the environment (see `configFromEnv`) on its first request.' }],
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: 'stripe', type: 'StripeClient', initializer: '/* @__PURE__ */ new StripeClient(configFromEnv)' }],
+  });
+  statements.push({ kind: StructureKind.ExportAssignment, isExportEquals: false, expression: 'stripe' });
+  return statements;
+}

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+import type { ApiModel, Decl } from '../../model/types.js';
+
+/** Every declaration of the model by id, nested ones included. */
+export function indexDecls(model: ApiModel): Map<string, Decl> {
+  const index = new Map<string, Decl>();
+  const visit = (decl: Decl) => {
+    index.set(decl.id, decl);
+    decl.children.forEach(visit);
+  };
+  model.declarations.forEach(visit);
+  return index;
+}
+
+export function relativeModule(from: string, to: string): string {
+  const rel = path.posix.relative(path.posix.dirname(from), to);
+  return `${rel.startsWith('.') ? rel : `./${rel}`}.js`;
+}
+
+/**
+ * How one generated module names the declarations it uses. A declaration of this module is written
+ * from its root (`VerificationSessionCreateParams.Options`); one from elsewhere is imported, under
+ * another name where a nested declaration here would shadow it.
+ */
+export class ModuleScope {
+  private readonly taken = new Set<string>();
+  private readonly imported = new Map<string, { module: string; name: string; local: string; typeOnly: boolean }>();
+  private readonly shared = new Set<string>();
+
+  constructor(
+    readonly module: string,
+    private readonly index: Map<string, Decl>,
+    localRoots: Decl[],
+  ) {
+    const visit = (decl: Decl) => {
+      this.taken.add(decl.name);
+      decl.children.forEach(visit);
+    };
+    localRoots.forEach(visit);
+  }
+
+  /** Declares a name this module defines or imports itself (a class, a function), so refs avoid it. */
+  reserve(name: string): void {
+    this.taken.add(name);
+  }
+
+  ref = (id: string): string => {
+    const decl = this.index.get(id);
+    if (!decl) throw new Error(`internal: no declaration '${id}'`);
+    const root = this.index.get(decl.rootId)!;
+    const suffix = decl.id.slice(root.id.length);
+    if (root.module === this.module) return `${root.name}${suffix}`;
+    return `${this.importName(root)}${suffix}`;
+  };
+
+  useShared(name: string): void {
+    this.shared.add(name);
+  }
+
+  /** Imports a value or type from a module given relative to `src/`. */
+  importFrom(module: string, name: string, typeOnly: boolean): string {
+    const key = `${module}#${name}`;
+    const existing = this.imported.get(key);
+    if (existing) {
+      existing.typeOnly &&= typeOnly;
+      return existing.local;
+    }
+    let local = name;
+    for (let n = 1; this.taken.has(local); n++) local = n === 1 ? `_${name}` : `_${name}${n}`;
+    this.taken.add(local);
+    this.imported.set(key, { module, name, local, typeOnly });
+    return local;
+  }
+
+  private importName(root: Decl): string {
+    return this.importFrom(root.module!, root.name, true);
+  }
+
+  imports(): ImportDeclarationStructure[] {
+    const byModule = new Map<string, { name: string; local: string; typeOnly: boolean }[]>();
+    if (this.shared.size > 0) {
+      byModule.set('shared', [...this.shared].map((name) => ({ name, local: name, typeOnly: true })));
+    }
+    for (const entry of this.imported.values()) {
+      const list = byModule.get(entry.module) ?? [];
+      list.push(entry);
+      byModule.set(entry.module, list);
+    }
+    return [...byModule.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([module, names]) => {
+        const allTypes = names.every((n) => n.typeOnly);
+        return {
+          kind: StructureKind.ImportDeclaration,
+          isTypeOnly: allTypes,
+          moduleSpecifier: relativeModule(this.module, module),
+          namedImports: names
+            .sort((a, b) => (a.name < b.name ? -1 : 1))
+            .map((n) => ({
+              name: n.name,
+              alias: n.local === n.name ? undefined : n.local,
+              isTypeOnly: !allTypes && n.typeOnly,
+            })),
+        };
+      });
+  }
+}

@@ -1,0 +1,37 @@
+import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import type { Operation } from '../../model/types.js';
+import type { ModuleScope } from './module-scope.js';
+import { typeText } from './declarations.js';
+
+/** The parameters and return type shared by an operation's function, its method and the client's flat method. */
+export function operationSignature(op: Operation, scope: ModuleScope) {
+  const params: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.map((p) => ({ name: p.identifier, type: 'string' }));
+  if (op.params) {
+    params.push({ name: 'params', type: scope.ref(op.params.decl.id), hasQuestionToken: !op.params.required });
+  }
+  params.push({ name: 'options', type: scope.importFrom('runtime/index', 'RequestOptions', true), hasQuestionToken: true });
+  const item = typeText(op.response.type, scope);
+  const returnType =
+    op.response.kind === 'list'
+      ? `${scope.importFrom('runtime/index', 'ApiListPromise', true)}<${item}>`
+      : op.response.kind === 'search'
+        ? `Promise<${scope.importFrom('shared', 'ApiSearchResult', true)}<${item}>>`
+        : `Promise<${item}>`;
+  return { params, returnType, item };
+}
+
+/** The path as a template literal with each path parameter URI-encoded. */
+export function pathExpression(op: Operation, encode: string): string {
+  const escaped = op.path.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, '\\${');
+  if (op.pathParams.length === 0) return `'${escaped.replace(/'/g, "\\'")}'`;
+  return `\`${escaped.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const param = op.pathParams.find((p) => p.name === name)!;
+    return `\${${encode}(${param.identifier})}`;
+  })}\``;
+}
+
+export function argumentList(op: Operation, withCore: string | undefined): string {
+  return [withCore, ...op.pathParams.map((p) => p.identifier), op.params ? 'params' : undefined, 'options']
+    .filter((a): a is string => a !== undefined)
+    .join(', ');
+}

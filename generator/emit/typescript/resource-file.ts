@@ -1,0 +1,53 @@
+import { Scope, StructureKind, type StatementStructures } from 'ts-morph';
+import type { Decl, ResourceGroup } from '../../model/types.js';
+import { declStatements } from './declarations.js';
+import { docs } from './jsdoc.js';
+import { ModuleScope } from './module-scope.js';
+import { argumentList, operationSignature, pathExpression } from './operation-signature.js';
+
+/**
+ * One resource's module: its params types, one standalone function per operation (tree-shakable,
+ * named after the operationId) and the resource class whose methods carry the SDK names.
+ */
+export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[], index: Map<string, Decl>): StatementStructures[] {
+  const scope = new ModuleScope(group.module, index, localRoots);
+  scope.reserve(group.className);
+  group.operations.forEach((op) => scope.reserve(op.names.flat));
+  const core = scope.importFrom('runtime/index', 'ClientCore', true);
+  const needsEncode = group.operations.some((op) => op.pathParams.length > 0);
+  const encode = needsEncode ? scope.importFrom('runtime/index', 'encodePathParam', false) : '';
+  const body: StatementStructures[] = [];
+  for (const root of localRoots) body.push(...declStatements(root, scope));
+  for (const op of group.operations) {
+    const { params, returnType, item } = operationSignature(op, scope);
+    const call = op.response.kind === 'list' ? `requestList<${item}>` : `request<${returnType.slice('Promise<'.length, -1)}>`;
+    body.push({
+      kind: StructureKind.Function,
+      name: op.names.flat,
+      isExported: true,
+      docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
+      parameters: [{ name: 'core', type: core }, ...params],
+      returnType,
+      statements: [
+        `return core.${call}({ method: '${op.method}', path: ${pathExpression(op, encode)}${op.params ? ', params' : ''}, options });`,
+      ],
+    });
+  }
+  body.push({
+    kind: StructureKind.Class,
+    name: group.className,
+    isExported: true,
+    ctors: [{ parameters: [{ name: 'client', type: `{ readonly core: ${core} }`, scope: Scope.Private, isReadonly: true }] }],
+    methods: group.operations.map((op) => {
+      const { params, returnType } = operationSignature(op, scope);
+      return {
+        name: op.names.method,
+        docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
+        parameters: params,
+        returnType,
+        statements: [`return ${op.names.flat}(${argumentList(op, 'this.client.core')});`],
+      };
+    }),
+  });
+  return [...scope.imports(), ...body];
+}

@@ -1,0 +1,183 @@
+import { SdkgenError } from '../errors.js';
+import type { OpenApiDocument, OperationObject, Parameter, Ref, RequestBody, Response, Schema } from '../load/openapi-types.js';
+import { identifier, singular } from './naming.js';
+import { nameOperations, type OperationKey } from './operation-names.js';
+import { pointerJoin, resolveRef } from './refs.js';
+import { selectOperations, type Selection } from './select-operations.js';
+import { TypeBuilder } from './type-builder.js';
+import type { ApiModel, HttpVerb, Operation, OperationNames, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
+
+const VERBS: Record<string, HttpVerb> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' };
+
+interface RawOperation extends OperationKey {
+  pointer: string;
+  object: OperationObject;
+  pathParameters: (Parameter | Ref)[];
+}
+
+export interface BuildOptions extends Selection {
+  specSha256: string;
+  /** Also declare every API resource type, reachable from an operation or not (whole-API builds). */
+  allResourceTypes?: boolean;
+}
+
+/** Spec → model: operations with their names, params and responses, and the types they reach. */
+export function buildModel(document: OpenApiDocument, options: BuildOptions): ApiModel {
+  const all = listOperations(document);
+  const names = nameOperations(document, all);
+  const selected = selectOperations(all, options, (op) => {
+    const n = names.get(op.id)!;
+    return [[...n.namespaceProperty, n.resourceProperty].join('.'), [...n.namespace, n.resourceClass].join('.'), op.path.split('/{')[0]!.replace(/^\/v\d+\//, '').replace(/\//g, '.')];
+  });
+  const types = new TypeBuilder(document);
+  const operations = selected.map((raw) => buildOperation(document, raw, names.get(raw.id)!, types));
+  if (options.allResourceTypes) {
+    for (const [key, schema] of Object.entries(document.components?.schemas ?? {})) {
+      if (schema['x-resourceId']) types.rootForSchema(key);
+    }
+  }
+  return {
+    title: document.info?.title ?? 'API',
+    apiVersion: String(document.info?.version ?? ''),
+    specSha256: options.specSha256,
+    serverUrl: (document.servers?.[0]?.url ?? 'https://api.stripe.com').replace(/\/$/, ''),
+    operations,
+    declarations: types.rootDecls,
+    resources: groupResources(operations),
+  };
+}
+
+function listOperations(document: OpenApiDocument): RawOperation[] {
+  const out: RawOperation[] = [];
+  const seen = new Map<string, string>();
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (typeof item !== 'object' || item === null) continue;
+    for (const [key, verb] of Object.entries(VERBS)) {
+      const object = item[key as keyof typeof item] as OperationObject | undefined;
+      if (!object) continue;
+      const pointer = pointerJoin('#/paths', path, key);
+      const id = object.operationId ?? `${key}${path}`;
+      const clash = seen.get(id);
+      if (clash) throw new SdkgenError(`operationId '${id}' is used twice (also at ${clash})`, { where: pointer });
+      seen.set(id, pointer);
+      out.push({ id, method: verb, path, pointer, object, pathParameters: item.parameters ?? [] });
+    }
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function buildOperation(document: OpenApiDocument, raw: RawOperation, names: OperationNames, types: TypeBuilder): Operation {
+  const parameters = [...raw.pathParameters, ...(raw.object.parameters ?? [])].map((p, index) =>
+    'ref' in p || '$ref' in p ? resolveRef<Parameter>(document, (p as Ref).$ref, pointerJoin(raw.pointer, 'parameters', index)) : p,
+  );
+  const pathParams: PathParam[] = parameters
+    .filter((p) => p.in === 'path')
+    .map((p) => ({ name: p.name, identifier: identifier(p.name), description: p.description ?? '' }));
+  for (const [, name] of raw.path.matchAll(/\{([^}]+)\}/g)) {
+    if (!pathParams.some((p) => p.name === name)) {
+      throw new SdkgenError(`path parameter '{${name}}' has no parameter definition`, { where: raw.pointer });
+    }
+  }
+  const module = `resources/${[...names.namespace, names.resourceClass].join('/')}`;
+  return {
+    id: raw.id,
+    method: raw.method,
+    path: raw.path,
+    pointer: raw.pointer,
+    summary: raw.object.summary ?? '',
+    description: raw.object.description ?? '',
+    deprecated: Boolean(raw.object.deprecated),
+    names,
+    pathParams,
+    params: buildParams(document, raw, names, parameters, types, module),
+    response: buildResponse(document, raw, names, types, module),
+  };
+}
+
+function buildParams(
+  document: OpenApiDocument,
+  raw: RawOperation,
+  names: OperationNames,
+  parameters: Parameter[],
+  types: TypeBuilder,
+  module: string,
+): ParamsShape | undefined {
+  if (raw.object.requestBody) {
+    const bodyPointer = pointerJoin(raw.pointer, 'requestBody');
+    const body = '$ref' in raw.object.requestBody
+      ? resolveRef<RequestBody>(document, raw.object.requestBody.$ref, bodyPointer)
+      : raw.object.requestBody;
+    const [mediaType, media] = Object.entries(body.content ?? {})[0] ?? [];
+    if (!media?.schema) return undefined;
+    const schemaPointer = pointerJoin(bodyPointer, 'content', mediaType!, 'schema');
+    const schema = media.schema.$ref ? resolveRef<Schema>(document, media.schema.$ref, schemaPointer) : media.schema;
+    if (Object.keys(schema.properties ?? {}).length === 0) return undefined;
+    const decl = types.newRoot(names.namespace, names.paramsType, schemaPointer, body.description ?? '', module);
+    decl.body = { kind: 'interface', properties: types.properties(schema, decl, 'request', schemaPointer) };
+    return { in: 'body', required: (schema.required ?? []).length > 0, decl };
+  }
+  const query = parameters.filter((p) => p.in === 'query');
+  if (query.length === 0) return undefined;
+  const schema: Schema = {
+    type: 'object',
+    properties: Object.fromEntries(query.map((p) => [p.name, { ...(p.schema ?? {}), description: p.description ?? p.schema?.description }])),
+    required: query.filter((p) => p.required).map((p) => p.name),
+  };
+  const pointer = pointerJoin(raw.pointer, 'parameters');
+  const decl = types.newRoot(names.namespace, names.paramsType, pointer, '', module);
+  decl.body = { kind: 'interface', properties: types.properties(schema, decl, 'request', pointer) };
+  return { in: 'query', required: query.some((p) => p.required), decl };
+}
+
+function buildResponse(document: OpenApiDocument, raw: RawOperation, names: OperationNames, types: TypeBuilder, module: string): ResponseShape {
+  const responses = raw.object.responses ?? {};
+  const code = Object.keys(responses).find((c) => /^2\d\d$/.test(c));
+  const pointer = pointerJoin(raw.pointer, 'responses', code ?? '200');
+  const entry = code ? responses[code]! : undefined;
+  const response = entry && '$ref' in entry ? resolveRef<Response>(document, entry.$ref, pointer) : (entry as Response | undefined);
+  const schema = response?.content?.['application/json']?.schema;
+  if (!schema) return { kind: 'object', type: { kind: 'primitive', name: 'unknown' } };
+  const schemaPointer = pointerJoin(pointer, 'content', 'application/json', 'schema');
+  const resolved = schema.$ref ? resolveRef<Schema>(document, schema.$ref, schemaPointer) : schema;
+  const objectEnum = resolved.properties?.object?.enum;
+  const items = resolved.properties?.data?.items;
+  if (!schema.$ref && items && (objectEnum?.[0] === 'list' || objectEnum?.[0] === 'search_result')) {
+    const holder = types.lazyRoot(names.namespace, `${singular(names.resourceClass)}${pascal(names.method)}Response`, schemaPointer, module);
+    const type = types.typeOf(items, { owner: holder, hint: 'data', pointer: pointerJoin(schemaPointer, 'properties', 'data', 'items'), direction: 'response' });
+    return { kind: objectEnum[0] === 'list' ? 'list' : 'search', type };
+  }
+  const responseName = `${singular(names.resourceClass)}${pascal(names.method)}Response`;
+  if (!schema.$ref && resolved.properties) {
+    const decl = types.newRoot(names.namespace, responseName, schemaPointer, resolved.description ?? '', module);
+    decl.body = { kind: 'interface', properties: types.properties(resolved, decl, 'response', schemaPointer) };
+    return { kind: 'object', type: { kind: 'ref', id: decl.id } };
+  }
+  const holder = types.lazyRoot(names.namespace, responseName, schemaPointer, module);
+  return { kind: 'object', type: types.typeOf(schema, { owner: holder, hint: 'response', pointer: schemaPointer, direction: 'response' }) };
+}
+
+function pascal(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function groupResources(operations: Operation[]): ResourceGroup[] {
+  const groups = new Map<string, ResourceGroup>();
+  for (const op of operations) {
+    const n = op.names;
+    const key = [...n.namespace, n.resourceClass].join('.');
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        namespace: n.namespace,
+        namespaceProperty: n.namespaceProperty,
+        className: n.resourceClass,
+        property: n.resourceProperty,
+        module: `resources/${[...n.namespace, n.resourceClass].join('/')}`,
+        operations: [],
+      };
+      groups.set(key, group);
+    }
+    group.operations.push(op);
+  }
+  return [...groups.values()].sort((a, b) => (a.module < b.module ? -1 : 1));
+}

@@ -1,0 +1,133 @@
+/**
+ * The intermediate model: what every emitter reads. Names are decided here, once: an emitter prints
+ * `Decl.path` and `Operation.names`, it never derives a name of its own.
+ */
+
+export interface ApiModel {
+  title: string;
+  /** `info.version`: the Stripe API version the client pins in `Stripe-Version`. */
+  apiVersion: string;
+  specSha256: string;
+  serverUrl: string;
+  operations: Operation[];
+  /** Root declarations (top-level named types), sorted by id. Nested ones hang under `children`. */
+  declarations: Decl[];
+  resources: ResourceGroup[];
+}
+
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Operation {
+  id: string;
+  method: HttpVerb;
+  path: string;
+  /** JSON pointer of the operation in the spec. */
+  pointer: string;
+  summary: string;
+  /** HTML, as in the spec: an emitter converts it for the place it lands. */
+  description: string;
+  deprecated: boolean;
+  names: OperationNames;
+  pathParams: PathParam[];
+  /** The params type (body for POST, query for GET/DELETE); absent when the operation takes none. */
+  params: ParamsShape | undefined;
+  response: ResponseShape;
+}
+
+export interface OperationNames {
+  /** camelCase of the operationId: `postIdentityVerificationSessions`. */
+  flat: string;
+  /** `['Identity']`: the namespace of the resource and of the params type. */
+  namespace: string[];
+  /** `VerificationSessions`: the resource class. */
+  resourceClass: string;
+  /** `verificationSessions`: the property on the client (under the namespace's property). */
+  resourceProperty: string;
+  /** `identity`: the namespace's property on the client, if any. */
+  namespaceProperty: string[];
+  /** `create`, `list`, `retrieve`, `update`, `del`, or a custom action such as `cancel`. */
+  method: string;
+  /** `VerificationSessionCreateParams`. */
+  paramsType: string;
+}
+
+export interface PathParam {
+  name: string;
+  /** A TypeScript-safe parameter name for the generated method. */
+  identifier: string;
+  description: string;
+}
+
+export interface ParamsShape {
+  in: 'body' | 'query';
+  /** Whether the caller must pass params (any required field, or a required body). */
+  required: boolean;
+  /** The root declaration holding the fields. */
+  decl: Decl;
+}
+
+export interface ResponseShape {
+  kind: 'object' | 'list' | 'search';
+  /** The returned type; for lists and searches, the item type. */
+  type: TypeExpr;
+}
+
+export type TypeExpr =
+  | { kind: 'primitive'; name: 'string' | 'number' | 'boolean' | 'unknown' }
+  | { kind: 'literal'; value: string | number | boolean }
+  | { kind: 'null' }
+  | { kind: 'array'; items: TypeExpr }
+  | { kind: 'map'; values: TypeExpr }
+  | { kind: 'union'; members: TypeExpr[] }
+  /** `anyOf [X, enum [""]]`: X, or the empty string to unset it. */
+  | { kind: 'emptyable'; inner: TypeExpr }
+  | { kind: 'ref'; id: string }
+  | { kind: 'shared'; name: SharedTypeName };
+
+/** Small hand-written aliases that carry Stripe's conventions, as stripe-node has them. */
+export type SharedTypeName = 'Metadata' | 'MetadataParam' | 'RangeQueryParam';
+
+export interface Property {
+  /** The wire name, verbatim (snake_case): request types mirror the wire format. */
+  name: string;
+  type: TypeExpr;
+  optional: boolean;
+  description: string;
+  deprecated: boolean;
+  /** For expandable fields: the ids of the declarations the id expands into. */
+  expandsTo?: string[];
+  pointer: string;
+}
+
+export interface Decl {
+  /** Dotted qualified name, unique in the model: `Identity.VerificationSessionCreateParams.Options`. */
+  id: string;
+  name: string;
+  /** Namespaces then enclosing declarations: `['Identity', 'VerificationSessionCreateParams']`. */
+  scope: string[];
+  /** The root declaration's id (itself, for a root). */
+  rootId: string;
+  body: DeclBody;
+  description: string;
+  /** JSON pointer of the schema the declaration was made from. */
+  pointer: string;
+  /** The component schema name, for declarations made from `#/components/schemas/...`. */
+  schemaKey?: string;
+  children: Decl[];
+  /** For a root: where it is emitted, relative to the package's `src/`, without extension. */
+  module?: string;
+}
+
+export type DeclBody =
+  | { kind: 'interface'; properties: Property[]; additional?: TypeExpr }
+  | { kind: 'alias'; type: TypeExpr };
+
+export interface ResourceGroup {
+  namespace: string[];
+  namespaceProperty: string[];
+  className: string;
+  property: string;
+  /** Module of the resource class and its params types, relative to `src/`. */
+  module: string;
+  operations: Operation[];
+}

@@ -1,0 +1,39 @@
+import TurndownService from 'turndown';
+
+/** Stripe's spec links to its docs with site-relative paths; off stripe.com they must be absolute. */
+export const DOCS_ORIGIN = 'https://stripe.com';
+
+let turndown: TurndownService | undefined;
+const cache = new Map<string, string>();
+
+/**
+ * A spec description (HTML in operation descriptions, Markdown-ish in fields) as Markdown with
+ * absolute links. Most field descriptions hold no markup at all, so they skip the HTML converter.
+ */
+export function descriptionMarkdown(description: string | undefined): string {
+  if (!description) return '';
+  const hit = cache.get(description);
+  if (hit !== undefined) return hit;
+  const absolute = absoluteLinks(description);
+  const markdown = /<[a-z/!]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(absolute) ? htmlToMarkdown(absolute) : absolute.trim();
+  cache.set(description, markdown);
+  return markdown;
+}
+
+export function absoluteLinks(text: string): string {
+  return text
+    .replace(/(href\s*=\s*["'])\/(?!\/)/gi, `$1${DOCS_ORIGIN}/`)
+    .replace(/\]\(\/(?!\/)/g, `](${DOCS_ORIGIN}/`);
+}
+
+function htmlToMarkdown(html: string): string {
+  turndown ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+  return turndown.turndown(html).trim();
+}
+
+/** The first sentence of a description, as plain text, for one-line summaries. */
+export function firstSentence(markdown: string): string {
+  const plain = markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
+  const match = /^(.+?[.!?])(\s|$)/.exec(plain);
+  return match ? match[1]! : plain;
+}

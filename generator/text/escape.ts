@@ -1,0 +1,45 @@
+/** Escapes for each place spec text can land. Spec text is untrusted: it is never pasted raw. */
+
+/** A TypeScript/JavaScript single-quoted string literal. */
+export function tsString(value: string): string {
+  return `'${value.replace(/[\\'\n\r\u2028\u2029\t\0]/g, (c) => CHAR_ESCAPES[c] ?? c)}'`;
+}
+
+const CHAR_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+  '\t': '\\t',
+  '\0': '\\0',
+};
+
+/** Text inside a `/** ... *\/` comment: it must not close the comment early. */
+export function jsDocText(text: string): string {
+  return text.replace(/\*\//g, '*\\/').replace(/\r\n?/g, '\n').trim();
+}
+
+/** Text in HTML element content or a double-quoted attribute. */
+export function html(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Text inside a Markdown table cell: no pipes or newlines may break the row. */
+export function markdownCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n+/g, ' ').trim();
+}
+
+/** Inline code in Markdown, with a fence longer than any backtick run inside. */
+export function markdownCode(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A shell word in single quotes, as used in curl snippets. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
