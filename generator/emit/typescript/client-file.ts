@@ -23,8 +23,8 @@ interface NamespaceNode {
 export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, index: Map<string, Decl>): StatementStructures[] {
   const scope = new ModuleScope('client', index, []);
   scope.reserve('StripeClient');
-  const ClientCore = scope.importFrom('runtime/index', 'ClientCore', false);
-  const ClientConfig = scope.importFrom('runtime/index', 'ClientConfig', true);
+  const ClientCore = scope.importFrom('runtime/core', 'ClientCore', false);
+  const ClientConfig = scope.importFrom('runtime/core', 'ClientConfig', true);
   const tree: NamespaceNode = { resources: [], children: new Map() };
   for (const group of model.resources) {
     let node = tree;

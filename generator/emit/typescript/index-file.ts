@@ -40,7 +40,7 @@ export function indexFileStatements(model: ApiModel): StatementStructures[] {
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './client.js', namedImports: ['StripeClient', 'configFromEnv'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['API_VERSION', 'StripeClient', 'configFromEnv', 'createClient'] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/index.js' },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/core.js' },
     {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,

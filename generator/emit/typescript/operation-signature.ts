@@ -9,11 +9,11 @@ export function operationSignature(op: Operation, scope: ModuleScope) {
   if (op.params) {
     params.push({ name: 'params', type: scope.ref(op.params.decl.id), hasQuestionToken: !op.params.required });
   }
-  params.push({ name: 'options', type: scope.importFrom('runtime/index', 'RequestOptions', true), hasQuestionToken: true });
+  params.push({ name: 'options', type: scope.importFrom('runtime/core', 'RequestOptions', true), hasQuestionToken: true });
   const item = typeText(op.response.type, scope);
   const returnType =
     op.response.kind === 'list'
-      ? `${scope.importFrom('runtime/index', 'ApiListPromise', true)}<${item}>`
+      ? `${scope.importFrom('runtime/core', 'ApiListPromise', true)}<${item}>`
       : op.response.kind === 'search'
         ? `Promise<${scope.importFrom('shared', 'ApiSearchResult', true)}<${item}>>`
         : `Promise<${item}>`;

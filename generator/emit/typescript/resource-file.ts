@@ -13,9 +13,9 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
   const scope = new ModuleScope(group.module, index, localRoots);
   scope.reserve(group.className);
   group.operations.forEach((op) => scope.reserve(op.names.flat));
-  const core = scope.importFrom('runtime/index', 'ClientCore', true);
+  const core = scope.importFrom('runtime/core', 'ClientCore', true);
   const needsEncode = group.operations.some((op) => op.pathParams.length > 0);
-  const encode = needsEncode ? scope.importFrom('runtime/index', 'encodePathParam', false) : '';
+  const encode = needsEncode ? scope.importFrom('runtime/core', 'encodePathParam', false) : '';
   const body: StatementStructures[] = [];
   for (const root of localRoots) body.push(...declStatements(root, scope));
   for (const op of group.operations) {

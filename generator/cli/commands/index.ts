@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { registerExtract } from './extract.js';
+import { registerGenerate } from './generate.js';
+
+/** One line per command; each command lives in its own file. */
+export function registerCommands(program: Command): void {
+  registerGenerate(program);
+  registerExtract(program);
+}

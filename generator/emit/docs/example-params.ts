@@ -1,0 +1,44 @@
+import type { Decl, Operation, TypeExpr } from '../../model/types.js';
+
+/**
+ * A small, valid params object for snippets: every required field, plus `metadata` where the
+ * operation takes it (the docs' usual `order_id` example).
+ */
+export function exampleParams(op: Operation, index: Map<string, Decl>): Record<string, unknown> {
+  const decl = op.params?.decl;
+  if (!decl || decl.body.kind !== 'interface') return {};
+  const out: Record<string, unknown> = {};
+  for (const p of decl.body.properties) {
+    if (!p.optional) out[p.name] = exampleValue(p.type, p.name, index, 0);
+    else if (p.name === 'metadata') out.metadata = { order_id: '6735' };
+  }
+  return out;
+}
+
+function exampleValue(expr: TypeExpr, name: string, index: Map<string, Decl>, depth: number): unknown {
+  switch (expr.kind) {
+    case 'primitive':
+      return expr.name === 'string' ? (name.endsWith('currency') ? 'usd' : `${name}_example`) : expr.name === 'number' ? 1 : expr.name === 'boolean' ? true : '';
+    case 'literal':
+      return expr.value;
+    case 'null':
+      return null;
+    case 'array':
+      return [exampleValue(expr.items, name, index, depth + 1)];
+    case 'map':
+    case 'shared':
+      return { key: 'value' };
+    case 'union':
+      return exampleValue(expr.members.find((m) => m.kind !== 'null') ?? expr.members[0]!, name, index, depth);
+    case 'emptyable':
+      return exampleValue(expr.inner, name, index, depth);
+    case 'ref': {
+      const decl = index.get(expr.id);
+      if (!decl || depth > 4) return {};
+      if (decl.body.kind === 'alias') return exampleValue(decl.body.type, name, index, depth);
+      const object: Record<string, unknown> = {};
+      for (const p of decl.body.properties) if (!p.optional) object[p.name] = exampleValue(p.type, p.name, index, depth + 1);
+      return object;
+    }
+  }
+}

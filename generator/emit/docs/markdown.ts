@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { ApiModel, Decl, Operation } from '../../model/types.js';
+import { TOOL_ROOT } from '../../pipeline/project-root.js';
+import { descriptionMarkdown, firstSentence } from '../../text/descriptions.js';
+import { markdownCell, markdownCode } from '../../text/escape.js';
+import type { PackageInfo } from '../package/package-files.js';
+import { exampleParams } from './example-params.js';
+import { paramRows, type ParamRow } from './param-rows.js';
+import { curlSnippet, typescriptSnippet } from './snippets.js';
+
+const templates = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Markdown templates: nothing is HTML-escaped by handlebars; every value is escaped by a helper for its place. */
+function template(name: string): HandlebarsTemplateDelegate {
+  let compiled = templates.get(name);
+  if (!compiled) {
+    const hbs = Handlebars.create();
+    hbs.registerHelper('cell', (text: string) => markdownCell(text ?? ''));
+    hbs.registerHelper('code', (text: string) => markdownCode(String(text ?? '')));
+    compiled = hbs.compile(fs.readFileSync(path.join(TOOL_ROOT, 'templates', 'docs', name), 'utf8'), { noEscape: true, strict: true });
+    templates.set(name, compiled);
+  }
+  return compiled;
+}
+
+
+/** `docs/<operationId>.md`: title, description, endpoint, parameters, returns, TypeScript and curl. */
+export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageInfo, index: Map<string, Decl>): string {
+  const example = exampleParams(op, index);
+  return template('operation.md.hbs')({
+    title: op.summary || op.id,
+    description: descriptionMarkdown(op.description),
+    method: op.method,
+    path: op.path,
+    id: op.id,
+    sdkCall: `client.${[...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.')}`,
+    flatCall: `stripe.${op.names.flat}`,
+    pathParams: op.pathParams.map((p) => ({ name: p.name, description: descriptionMarkdown(p.description) })),
+    rows: flatten(paramRows(model, op, index), 0),
+    paramsIn: op.params?.in === 'query' ? 'Query parameters' : 'Body parameters (form-encoded)',
+    returns: returnsText(op, index),
+    typescript: typescriptSnippet(op, pkg.name, example),
+    curl: curlSnippet(op, model.serverUrl, example),
+  });
+}
+
+interface FlatRow {
+  field: string;
+  type: string;
+  required: string;
+  description: string;
+}
+
+function flatten(rows: ParamRow[], depth: number): FlatRow[] {
+  return rows.flatMap((row) => [
+    {
+      field: markdownCode(row.field),
+      type: row.type,
+      required: row.required ? 'yes' : '',
+      description: [
+        row.description,
+        row.enumValues.length > 1 || (row.enumValues.length === 1 && !row.type.includes('object'))
+          ? `One of: ${row.enumValues.map((v) => markdownCode(v)).join(', ')}.`
+          : '',
+        row.emptyable ? 'Pass `""` to unset.' : '',
+        row.deprecated ? '**Deprecated.**' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    },
+    ...flatten(row.children, depth + 1),
+  ]);
+}
+
+function returnsText(op: Operation, index: Map<string, Decl>): string {
+  const type = op.response.type;
+  const decl = type.kind === 'ref' ? index.get(type.id) : undefined;
+  const name = decl ? markdownCode(decl.id) : markdownCode('unknown');
+  const about = decl ? firstSentence(descriptionMarkdown(decl.description)) : '';
+  const shape = op.response.kind === 'list' ? `A list (\`ApiList\`) of ${name} objects, which the client pages through with \`for await\`.` : op.response.kind === 'search' ? `A page of search results of ${name}.` : `A ${name} object.`;
+  return about ? `${shape} ${about}` : shape;
+}
+
+export function docsIndexMarkdown(model: ApiModel, pkg: PackageInfo): string {
+  return template('index.md.hbs')({
+    name: pkg.name,
+    apiVersion: model.apiVersion,
+    operations: model.operations.map((op) => ({ id: op.id, title: op.summary || op.id, method: op.method, path: op.path })),
+  });
+}

@@ -1,0 +1,46 @@
+import { encodeForm } from '../../runtime/encode.js';
+import { isIdentifierName } from '../../model/naming.js';
+import type { Operation } from '../../model/types.js';
+import { tsString } from '../../text/escape.js';
+
+/** A TypeScript call through the generated package, in the seed page's shape. */
+export function typescriptSnippet(op: Operation, packageName: string, params: Record<string, unknown>, pathValues: Record<string, string> = {}): string {
+  const args = op.pathParams.map((p) => tsString(pathValues[p.name] ?? `${p.name}_id`));
+  if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
+  const result = op.names.resourceClass.replace(/s$/, '').replace(/^./, (c) => c.toLowerCase()) || 'result';
+  return [
+    `import stripe from ${tsString(packageName)};`,
+    '',
+    `const ${op.response.kind === 'list' ? 'page' : result} = await stripe.${op.names.flat}(${args.join(', ')});`,
+  ].join('\n');
+}
+
+/** A value as a TypeScript literal, two-space indented, keys bare where they can be. */
+export function tsLiteral(value: unknown, indent: number): string {
+  const pad = '  '.repeat(indent + 1);
+  const end = '  '.repeat(indent);
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return tsString(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => `${pad}${tsLiteral(v, indent + 1)},`).join('\n')}\n${end}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${pad}${isIdentifierName(k) ? k : tsString(k)}: ${tsLiteral(v, indent + 1)},`).join('\n')}\n${end}}`;
+}
+
+/** A curl command in Stripe's docs style: `-u sk_test_...:` and one `-d` per form field. */
+export function curlSnippet(op: Operation, baseUrl: string, params: Record<string, unknown>, pathValues: Record<string, string> = {}): string {
+  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? `${name}_id`));
+  const lines = [`curl ${op.method === 'GET' ? '-G ' : op.method === 'DELETE' ? '-X DELETE ' : ''}${baseUrl}${path}`, '-u sk_test_...:'];
+  const body = encodeForm(params);
+  for (const pair of body ? body.split('&') : []) lines.push(`-d ${shellWord(pair)}`);
+  return lines.join(' \\\n  ');
+}
+
+/** Form pairs only hold URL-safe characters and brackets; quote them when the shell would glob. */
+function shellWord(pair: string): string {
+  return /^[A-Za-z0-9_.=%-]+$/.test(pair) ? pair : `"${pair.replace(/["\\$`]/g, (c) => `\\${c}`)}"`;
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SdkgenError } from '../errors.js';
+
+/** Entries of the output folder that generation does not own and carries over untouched. */
+const CARRIED_OVER = new Set(['node_modules', 'dist']);
+
+/**
+ * Replaces the output folder with exactly `files`, all or nothing: everything is written to a
+ * sibling folder first, then swapped in with renames. A failure before the swap leaves the old
+ * output as it was.
+ */
+export function writeOutput(outDir: string, files: Map<string, string>): void {
+  const parent = path.dirname(path.resolve(outDir));
+  const base = path.basename(outDir);
+  fs.mkdirSync(parent, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(parent, `.${base}.next-`));
+  try {
+    for (const [relative, content] of files) {
+      const target = path.join(staging, relative);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    }
+    if (fs.existsSync(outDir)) {
+      for (const entry of CARRIED_OVER) {
+        const from = path.join(outDir, entry);
+        if (fs.existsSync(from)) fs.renameSync(from, path.join(staging, entry));
+      }
+      const retired = `${staging}.old`;
+      fs.renameSync(outDir, retired);
+      fs.renameSync(staging, outDir);
+      fs.rmSync(retired, { recursive: true, force: true });
+    } else {
+      fs.renameSync(staging, outDir);
+    }
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new SdkgenError(`could not write the output: ${(error as Error).message}`, { where: outDir, cause: error });
+  }
+}
+
+export interface OutputDifference {
+  file: string;
+  change: 'added' | 'removed' | 'changed';
+}
+
+/** What `writeOutput` would change, for `--check`. */
+export function diffOutput(outDir: string, files: Map<string, string>): OutputDifference[] {
+  const differences: OutputDifference[] = [];
+  const onDisk = new Set(listFiles(outDir));
+  for (const [file, content] of files) {
+    if (!onDisk.has(file)) differences.push({ file, change: 'added' });
+    else if (fs.readFileSync(path.join(outDir, file), 'utf8') !== content) differences.push({ file, change: 'changed' });
+    onDisk.delete(file);
+  }
+  for (const file of onDisk) differences.push({ file, change: 'removed' });
+  return differences.sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!prefix && CARRIED_OVER.has(entry.name)) continue;
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), relative));
+    else out.push(relative);
+  }
+  return out;
+}

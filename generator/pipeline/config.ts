@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SdkgenError } from '../errors.js';
+
+/** `sdkgen.config.json`: what `npm run generate` does with no flags. Flags override each field. */
+export interface SdkgenConfig {
+  /** A spec path or URL; absent means the pin. */
+  spec?: string;
+  /** The spec pin (URL + sha256), relative to the config file. */
+  pin: string;
+  packageName: string;
+  operations?: string[];
+  resources?: string[];
+  all?: boolean;
+  out: string;
+  /** The folder of the config file: relative paths are resolved from here. */
+  root: string;
+}
+
+const DEFAULTS = { pin: 'spec/pin.json', packageName: '@utdk/stripe', out: 'generated' };
+const KNOWN = new Set(['$comment', 'spec', 'pin', 'packageName', 'operations', 'resources', 'all', 'out']);
+
+export function loadConfig(file: string | undefined, cwd = process.cwd()): SdkgenConfig {
+  const configFile = file ? path.resolve(cwd, file) : path.join(cwd, 'sdkgen.config.json');
+  if (!fs.existsSync(configFile)) {
+    if (file) throw new SdkgenError('config file not found', { where: configFile });
+    return { ...DEFAULTS, root: cwd };
+  }
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new SdkgenError(`config is not valid JSON: ${(error as Error).message}`, { where: configFile });
+  }
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN.has(key)) throw new SdkgenError(`unknown config field '${key}'`, { where: configFile, hint: `known fields: ${[...KNOWN].join(', ')}` });
+  }
+  const list = (key: string) => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+      throw new SdkgenError(`'${key}' must be a list of strings`, { where: configFile });
+    }
+    return value as string[];
+  };
+  const text = (key: string, fallback?: string) => {
+    const value = raw[key] ?? fallback;
+    if (value !== undefined && typeof value !== 'string') throw new SdkgenError(`'${key}' must be a string`, { where: configFile });
+    return value as string | undefined;
+  };
+  const root = path.dirname(configFile);
+  return {
+    spec: text('spec'),
+    pin: text('pin', DEFAULTS.pin)!,
+    packageName: text('packageName', DEFAULTS.packageName)!,
+    operations: list('operations'),
+    resources: list('resources'),
+    all: raw.all === true,
+    out: text('out', DEFAULTS.out)!,
+    root,
+  };
+}

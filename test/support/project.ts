@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSpec, type LoadedSpec } from '../../generator/load/load-spec.js';
+import { buildModel, type BuildOptions } from '../../generator/model/build-model.js';
+import type { ApiModel } from '../../generator/model/types.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED_SPECS = path.resolve(ROOT, '../shared/stripe-openapi');
+
+const specs = new Map<string, Promise<LoadedSpec>>();
+
+/** The default (pinned) spec, or one of the shared Stripe specs by file name; parsed once per worker. */
+export function spec(fileName?: string): Promise<LoadedSpec> {
+  const key = fileName ?? 'pinned';
+  let loaded = specs.get(key);
+  if (!loaded) {
+    loaded = loadSpec({ spec: fileName ? path.join(SHARED_SPECS, fileName) : undefined, pinFile: path.join(ROOT, 'spec/pin.json'), projectRoot: ROOT });
+    specs.set(key, loaded);
+  }
+  return loaded;
+}
+
+export async function model(options: Omit<BuildOptions, 'specSha256'>, fileName?: string): Promise<ApiModel> {
+  const loaded = await spec(fileName);
+  return buildModel(loaded.document, { ...options, specSha256: loaded.sha256 });
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `sdkgen-${prefix}-`));
+}
+
+/** Runs the built CLI as a user would; never throws on a non-zero exit. */
+export function sdkgen(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/sdkgen.mjs'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
