@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { encodeForm, encodeQuery } from '../../generator/runtime/encode.js';
+import { prng } from './prng.js';
 
 // stripe@13.11.0 is the oracle: the encoder must match the bytes it puts on the wire.
 const stripeUtils = fileURLToPath(new URL('../../node_modules/stripe/cjs/utils.js', import.meta.url));
@@ -40,16 +41,6 @@ describe('encodeForm, read by a person', () => {
     expect(encodeQuery(params)).toBe('limit=3&created[gte]=1&expand[0]=data.customer');
   });
 });
-
-/** mulberry32: small, seeded, deterministic. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ATOMS = [
   'a', 'Z', '0', '9', '-', '.', '_', '~', ' ', '+', '&', '=', '?', '#', '%', '/', ':', ';', ',', '@', '$',
