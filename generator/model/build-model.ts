@@ -85,6 +85,7 @@ function buildOperation(document: OpenApiDocument, raw: RawOperation, names: Ope
     path: raw.path,
     pointer: raw.pointer,
     summary: raw.object.summary ?? '',
+    title: raw.object.summary || operationTitle(names),
     description: raw.object.description ?? '',
     deprecated: Boolean(raw.object.deprecated),
     names,
@@ -102,7 +103,7 @@ function buildParams(
   types: TypeBuilder,
   module: string,
 ): ParamsShape | undefined {
-  if (raw.object.requestBody) {
+  if (raw.object.requestBody && raw.method !== 'GET' && raw.method !== 'DELETE') {
     const bodyPointer = pointerJoin(raw.pointer, 'requestBody');
     const body = '$ref' in raw.object.requestBody
       ? resolveRef<RequestBody>(document, raw.object.requestBody.$ref, bodyPointer)
@@ -154,6 +155,19 @@ function buildResponse(document: OpenApiDocument, raw: RawOperation, names: Oper
   }
   const holder = types.lazyRoot(names.namespace, responseName, schemaPointer, module);
   return { kind: 'object', type: types.typeOf(schema, { owner: holder, hint: 'response', pointer: schemaPointer, direction: 'response' }) };
+}
+
+/** A heading in the API reference's style when the spec has no summary: "Create a VerificationSession". */
+function operationTitle(names: OperationNames): string {
+  const thing = singular(names.resourceClass);
+  const words = names.method.replace(/_$/, '').replace(/([A-Z])/g, ' $1').toLowerCase().split(' ');
+  const verb = words[0] === 'del' ? 'delete' : words[0]!;
+  const rest = words.slice(1).join(' ');
+  const Verb = verb.charAt(0).toUpperCase() + verb.slice(1);
+  if (verb === 'list' && !rest) return `List all ${names.resourceClass}`;
+  if (verb === 'search' && !rest) return `Search ${names.resourceClass}`;
+  const article = /^[aeiou]/i.test(thing) ? 'an' : 'a';
+  return rest ? `${Verb} ${rest} of ${article} ${thing}` : `${Verb} ${article} ${thing}`;
 }
 
 function pascal(text: string): string {

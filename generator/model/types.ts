@@ -24,6 +24,8 @@ export interface Operation {
   /** JSON pointer of the operation in the spec. */
   pointer: string;
   summary: string;
+  /** A heading for docs: the spec's summary, or one made from the names ("Create a VerificationSession"). */
+  title: string;
   /** HTML, as in the spec: an emitter converts it for the place it lands. */
   description: string;
   deprecated: boolean;

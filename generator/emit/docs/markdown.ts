@@ -30,7 +30,7 @@ function template(name: string): HandlebarsTemplateDelegate {
 export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageInfo, index: Map<string, Decl>): string {
   const example = exampleParams(op, index);
   return template('operation.md.hbs')({
-    title: op.summary || op.id,
+    title: op.title,
     description: descriptionMarkdown(op.description),
     method: op.method,
     path: op.path,
@@ -79,7 +79,7 @@ function returnsText(op: Operation, index: Map<string, Decl>): string {
   const decl = type.kind === 'ref' ? index.get(type.id) : undefined;
   const name = decl ? markdownCode(decl.id) : markdownCode('unknown');
   const about = decl ? firstSentence(descriptionMarkdown(decl.description)) : '';
-  const shape = op.response.kind === 'list' ? `A list (\`ApiList\`) of ${name} objects, which the client pages through with \`for await\`.` : op.response.kind === 'search' ? `A page of search results of ${name}.` : `A ${name} object.`;
+  const shape = op.response.kind === 'list' ? `A list (\`ApiList\`) of ${name} objects, which the client pages through with \`for await\`.` : op.response.kind === 'search' ? `A page of search results of ${name}.` : `The ${name} object.`;
   return about ? `${shape} ${about}` : shape;
 }
 
@@ -87,6 +87,6 @@ export function docsIndexMarkdown(model: ApiModel, pkg: PackageInfo): string {
   return template('index.md.hbs')({
     name: pkg.name,
     apiVersion: model.apiVersion,
-    operations: model.operations.map((op) => ({ id: op.id, title: op.summary || op.id, method: op.method, path: op.path })),
+    operations: model.operations.map((op) => ({ id: op.id, title: op.title, method: op.method, path: op.path })),
   });
 }

@@ -77,7 +77,7 @@ export function packageReadme(model: ApiModel, pkg: PackageInfo): string {
       sdk: [...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.'),
       method: op.method,
       path: op.path,
-      summary: op.summary || op.id,
+      summary: op.title,
       doc: `docs/${op.id}.md`,
     })),
     example: first ? { flat: first.names.flat, sdk: [...first.names.namespaceProperty, first.names.resourceProperty, first.names.method].join('.') } : undefined,

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/project.js';
+import { compareTypes, type TypeDifference } from './compare-types.js';
+
+/**
+ * Deliberate differences from stripe@13.11.0, each listed in the README with why.
+ * Anything else that differs fails the test.
+ */
+const DELIBERATE: { path: RegExp; why: string }[] = [];
+
+function program() {
+  const fixture = path.join(ROOT, 'test/oracle/oracle-fixture.ts');
+  const options: ts.CompilerOptions = {
+    strict: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: ['node'],
+    skipLibCheck: true,
+    noEmit: true,
+  };
+  const prog = ts.createProgram([fixture], options);
+  return { prog, file: prog.getSourceFile(fixture)! };
+}
+
+describe('generated types against stripe@13.11.0 (the oracle)', () => {
+  const { prog, file } = program();
+  const checker = prog.getTypeChecker();
+  const pairs = new Map<string, [ts.Type, ts.Type]>();
+  for (const statement of file.statements) {
+    if (!ts.isTypeAliasDeclaration(statement)) continue;
+    const tuple = checker.getTypeAtLocation(statement.name) as ts.TypeReference;
+    const [ours, theirs] = checker.getTypeArguments(tuple);
+    pairs.set(statement.name.text, [ours!, theirs!]);
+  }
+
+  it('compiles: both sides of every pair resolve', () => {
+    const diagnostics = ts.getPreEmitDiagnostics(prog).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(diagnostics).toEqual([]);
+    expect([...pairs.keys()]).toEqual(['Create', 'List', 'Retrieve', 'Update', 'Cancel', 'Redact', 'Session', 'Report']);
+  });
+
+  for (const [name, [ours, theirs]] of pairs) {
+    it(`${name}: same fields, optionality and enum members`, () => {
+      const differences: TypeDifference[] = compareTypes(checker, ours, theirs, name).filter(
+        (d) => !DELIBERATE.some((allowed) => allowed.path.test(d.path)),
+      );
+      expect(differences).toEqual([]);
+      // The comparison walks real fields: an empty pair would pass vacuously.
+      expect(checker.getPropertiesOfType(ours).length).toBeGreaterThan(0);
+    });
+  }
+
+  it('notices a difference when there is one', () => {
+    const [create] = pairs.get('Create')!;
+    const [, session] = pairs.get('Session')!;
+    const differences = compareTypes(checker, create, session, 'X');
+    expect(differences.some((d) => d.path === 'X.return_url' && d.theirs === 'missing')).toBe(true);
+  });
+});
