@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { Project } from 'ts-morph';
+import { exampleParams } from '../docs/example-params.js';
+import { tsLiteral } from '../docs/snippets.js';
+import type { ApiModel, Operation } from '../../model/types.js';
+import { SdkgenError } from '../../errors.js';
+import { TOOL_ROOT } from '../../pipeline/project-root.js';
+import { markdownCell, markdownCode, tsString } from '../../text/escape.js';
+import { indexDecls } from '../../model/decl-index.js';
+import type { PackageInfo } from './package-files.js';
+
+const TEMPLATE = path.join(TOOL_ROOT, 'templates', 'package', 'README.md.hbs');
+const RUNTIME_ERRORS = path.join(TOOL_ROOT, 'generator', 'runtime', 'errors.ts');
+
+let compiled: HandlebarsTemplateDelegate | undefined;
+
+/**
+ * The package's README.md. Handlebars escapes nothing here (Markdown is not HTML); every value is
+ * already escaped for the place it lands, in `readmeData`, so the template pastes strings only.
+ */
+export function packageReadme(model: ApiModel, pkg: PackageInfo): string {
+  compiled ??= Handlebars.create().compile(fs.readFileSync(TEMPLATE, 'utf8'), { noEscape: true, strict: true });
+  return compiled(readmeData(model, pkg));
+}
+
+/** npm's rule for package names; such a name is safe as is in Markdown text and in code blocks. */
+const NPM_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+
+export interface ReadmeData {
+  /** The package name (checked against npm's rule), and as a TypeScript string literal. */
+  name: string;
+  nameLiteral: string;
+  /** Inline code. */
+  apiVersion: string;
+  specSha256: string;
+  version: string;
+  example: { flatName: string; withCore: string; flat: string; sdk: string; variable: string } | undefined;
+  hasLists: boolean;
+  listExample: { flat: string } | undefined;
+  resources: ReadmeResource[];
+  operationCount: number;
+  errors: Array<{ name: string; about: string }>;
+}
+
+export interface ReadmeResource {
+  /** Inline code: `client.identity.verificationSessions`. */
+  property: string;
+  operations: Array<{ method: string; flat: string; http: string; title: string; doc: string }>;
+}
+
+export function readmeData(model: ApiModel, pkg: PackageInfo): ReadmeData {
+  if (!NPM_NAME.test(pkg.name)) throw new SdkgenError(`'${pkg.name}' is not a valid npm package name`, { where: 'packageName' });
+  const example = pickExample(model.operations);
+  const list = model.operations.find((op) => op.response.kind === 'list');
+  return {
+    name: pkg.name,
+    nameLiteral: tsString(pkg.name),
+    apiVersion: markdownCode(model.apiVersion),
+    specSha256: markdownCode(model.specSha256),
+    version: inlineText(pkg.version),
+    example: example && exampleCalls(model, example),
+    hasLists: list !== undefined,
+    listExample: list && list.pathParams.length === 0 ? { flat: list.names.flat } : undefined,
+    resources: model.resources.map((group) => ({
+      property: markdownCode(['client', ...group.namespaceProperty, group.property].join('.')),
+      operations: group.operations.map((op) => ({
+        method: markdownCode(`${op.names.method}(${argumentNames(op)})`),
+        flat: markdownCode(`${op.names.flat}(${argumentNames(op)})`),
+        http: markdownCode(`${op.method} ${op.path}`),
+        title: inlineText(op.title || op.id),
+        doc: `docs/${encodeURIComponent(op.id)}.md`,
+      })),
+    })),
+    operationCount: model.operations.length,
+    errors: runtimeErrors(),
+  };
+}
+
+/**
+ * Untrusted text in a table cell or link label: shown as written, never read as a link, code span
+ * or HTML (no code span can form, so the character references always render).
+ */
+export function inlineText(text: string): string {
+  return markdownCell(text)
+    .replace(/[[\]`]/g, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The arguments of the generated function and method, as its signature names them. */
+function argumentNames(op: Operation): string {
+  const args = op.pathParams.map((p) => p.identifier);
+  if (op.params) args.push(op.params.required ? 'params' : 'params?');
+  args.push('options?');
+  return args.join(', ');
+}
+
+/** The README's worked example: a create call if there is one (the most telling), else the first operation. */
+function pickExample(operations: Operation[]): Operation | undefined {
+  return operations.find((op) => op.names.method === 'create' && op.pathParams.length === 0) ?? operations[0];
+}
+
+/** The example call in both shapes, as TypeScript (values are escaped as literals by `tsLiteral`). */
+function exampleCalls(model: ApiModel, op: Operation) {
+  const params = exampleParams(op, indexDecls(model));
+  const args = op.pathParams.map((p) => tsString(`${p.name}_id`));
+  if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
+  const call = `(${args.join(', ')})`;
+  const variable = op.response.kind === 'list' ? 'page' : lowerFirst(op.names.resourceClass.replace(/s$/, '')) || 'result';
+  return {
+    flatName: op.names.flat,
+    withCore: `${op.names.flat}(${['core', ...args].join(', ')})`,
+    flat: `${op.names.flat}${call}`,
+    sdk: `${[...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.')}${call}`,
+    variable,
+  };
+}
+
+function lowerFirst(text: string): string {
+  return text.replace(/^./, (c) => c.toLowerCase());
+}
+
+/** The runtime's error classes and their doc comments, read from the hand-written source so the README follows it. */
+function runtimeErrors(): Array<{ name: string; about: string }> {
+  const project = new Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile('errors.ts', fs.readFileSync(RUNTIME_ERRORS, 'utf8'));
+  return file
+    .getClasses()
+    .filter((c) => c.isExported() && c.getName() !== 'StripeError')
+    .map((c) => ({
+      name: markdownCode(c.getName() ?? ''),
+      // Hand-written Markdown of this project: kept as written, made safe for a table cell.
+      about: markdownCell(c.getJsDocs().map((doc) => doc.getDescription().trim()).join(' ')),
+    }));
+}
