@@ -1,13 +1,16 @@
 // Bundles the generator's TypeScript into one ES module, so the CLI starts without a TS loader.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
+// Built beside dist/ and swapped in, so stale chunks never linger and a concurrent run sees a whole bundle.
+const staging = fs.mkdtempSync(path.join(root, '.dist-'));
 await build({
   entryPoints: { cli: path.join(root, 'generator/cli/main.ts') },
-  outdir: path.join(root, 'dist'),
+  outdir: staging,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
@@ -18,3 +21,8 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+const retired = `${staging}.old`;
+if (fs.existsSync(path.join(root, 'dist'))) fs.renameSync(path.join(root, 'dist'), retired);
+fs.renameSync(staging, path.join(root, 'dist'));
+fs.rmSync(retired, { recursive: true, force: true });

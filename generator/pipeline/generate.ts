@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { emitDocs } from '../emit/docs/emit-docs.js';
-import { initialChangelog, packageJson, packageReadme, runtimeFiles, staticPackageFiles, type PackageInfo } from '../emit/package/package-files.js';
+import { emitSources } from '../emit/typescript/emit-sources.js';
+import { initialChangelog, packageJson, runtimeFiles, staticPackageFiles, type PackageInfo } from '../emit/package/package-files.js';
 import { loadSpec } from '../load/load-spec.js';
 import { buildModel } from '../model/build-model.js';
 import type { ApiModel } from '../model/types.js';
+import { cachedFiles } from './cached-files.js';
 import type { SdkgenConfig } from './config.js';
 
 export interface GenerateResult {
@@ -17,7 +18,7 @@ export interface GenerateResult {
 export type PhaseReporter = (phase: string, detail?: string) => void;
 
 /** The whole pipeline: load the spec → build the model → run every emitter. Writes nothing. */
-export async function generatePackage(config: SdkgenConfig, report: PhaseReporter = () => {}): Promise<GenerateResult> {
+export async function generatePackage(config: SdkgenConfig & { cache?: boolean }, report: PhaseReporter = () => {}): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -38,16 +39,25 @@ export async function generatePackage(config: SdkgenConfig, report: PhaseReporte
   lap('model');
   report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
   const pkg = existingPackage(path.resolve(config.root, config.out), config.packageName);
-  const { emitSources } = await import('../emit/typescript/emit-sources.js');
   const files = new Map<string, string>();
-  for (const [file, content] of emitSources(model, pkg)) files.set(file, content);
+  for (const [file, content] of await emitSources(model, pkg, { cache: config.cache })) files.set(file, content);
   lap('emit-client');
   for (const [file, content] of runtimeFiles()) files.set(file, content);
   for (const [file, content] of staticPackageFiles()) files.set(file, content);
   files.set('package.json', packageJson(model, pkg));
-  files.set('README.md', packageReadme(model, pkg));
   files.set('CHANGELOG.md', pkg.changelog ?? initialChangelog(model, pkg));
-  for (const [file, content] of emitDocs(model, pkg)) files.set(file, content);
+  const docsInput = JSON.stringify({ model, pkg: { name: pkg.name, version: pkg.version } });
+  const docs = await cachedFiles(
+    'docs',
+    docsInput,
+    async () => {
+      // Imported on a cache miss only: the docs emitters load HTML and Markdown libraries.
+      const [{ emitDocs }, { packageReadme }] = await Promise.all([import('../emit/docs/emit-docs.js'), import('../emit/package/readme.js')]);
+      return new Map([...emitDocs(model, pkg), ['README.md', packageReadme(model, pkg)]]);
+    },
+    config.cache ?? true,
+  );
+  for (const [file, content] of docs) files.set(file, content);
   lap('emit-docs');
   return { model, files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))), timings, specOrigin: spec.origin };
 }

@@ -1,4 +1,5 @@
-import TurndownService from 'turndown';
+import { createRequire } from 'node:module';
+import type TurndownService from 'turndown';
 
 /** Stripe's spec links to its docs with site-relative paths; off stripe.com they must be absolute. */
 export const DOCS_ORIGIN = 'https://stripe.com';
@@ -27,7 +28,9 @@ export function absoluteLinks(text: string): string {
 }
 
 function htmlToMarkdown(html: string): string {
-  turndown ??= new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+  // Loaded on first use: most runs convert few or no HTML descriptions that are not cached.
+  const Turndown = createRequire(import.meta.url)('turndown') as typeof TurndownService;
+  turndown ??= new Turndown({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
   return turndown.turndown(html).trim();
 }
 

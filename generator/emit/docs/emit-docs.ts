@@ -1,6 +1,6 @@
 import type { ApiModel } from '../../model/types.js';
 import type { PackageInfo } from '../package/package-files.js';
-import { indexDecls } from '../typescript/module-scope.js';
+import { indexDecls } from '../../model/decl-index.js';
 import { docsIndexMarkdown, operationMarkdown } from './markdown.js';
 
 /** Every docs file of the package, `docs/`-prefixed: one page per operation and an index. */

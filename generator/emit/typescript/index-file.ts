@@ -1,22 +1,22 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { ApiModel, Decl } from '../../model/types.js';
-import { relativeModule } from './module-scope.js';
+import { namespaceTree } from './namespace-modules.js';
+import { relativeModule } from './relative-module.js';
 
 /**
  * `src/namespaces/<Ns>.ts`: every type of one namespace (objects and params), so that the index can
  * export it as `Identity` and users write `Identity.VerificationSessionCreateParams`.
  */
 export function namespaceFiles(model: ApiModel): Map<string, StatementStructures[]> {
-  const byNamespace = new Map<string, Decl[]>();
-  for (const decl of model.declarations) {
-    if (decl.scope.length === 0) continue;
-    const key = decl.scope.join('/');
-    byNamespace.set(key, [...(byNamespace.get(key) ?? []), decl]);
-  }
   const files = new Map<string, StatementStructures[]>();
-  for (const [key, decls] of [...byNamespace.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const module = `namespaces/${key}`;
-    files.set(module, reExports(module, decls));
+  for (const [module, entry] of namespaceTree(model)) {
+    const nested: StatementStructures[] = entry.children.map((child) => ({
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      namespaceExport: child,
+      moduleSpecifier: relativeModule(module, `${module}/${child}`),
+    }));
+    files.set(module, [...reExports(module, entry.decls), ...nested]);
   }
   return files;
 }
@@ -57,7 +57,8 @@ export function indexFileStatements(model: ApiModel): StatementStructures[] {
     statements.push({
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: relativeModule(module, group.module),
-      namedExports: [group.className, ...group.operations.map((op) => op.names.flat)].sort(),
+      // Resource classes are reached through the client; their names repeat across namespaces.
+      namedExports: group.operations.map((op) => op.names.flat).sort(),
     });
   }
   statements.push({

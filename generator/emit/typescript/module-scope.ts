@@ -1,22 +1,8 @@
-import path from 'node:path';
+import { relativeModule } from './relative-module.js';
 import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
-import type { ApiModel, Decl } from '../../model/types.js';
+import type { Decl } from '../../model/types.js';
 
-/** Every declaration of the model by id, nested ones included. */
-export function indexDecls(model: ApiModel): Map<string, Decl> {
-  const index = new Map<string, Decl>();
-  const visit = (decl: Decl) => {
-    index.set(decl.id, decl);
-    decl.children.forEach(visit);
-  };
-  model.declarations.forEach(visit);
-  return index;
-}
-
-export function relativeModule(from: string, to: string): string {
-  const rel = path.posix.relative(path.posix.dirname(from), to);
-  return `${rel.startsWith('.') ? rel : `./${rel}`}.js`;
-}
+export { relativeModule } from './relative-module.js';
 
 /**
  * How one generated module names the declarations it uses. A declaration of this module is written
@@ -106,3 +92,4 @@ export class ModuleScope {
       });
   }
 }
+export { indexDecls } from '../../model/decl-index.js';

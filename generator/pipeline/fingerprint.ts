@@ -1,0 +1,35 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { TOOL_ROOT } from './project-root.js';
+
+let memo: string | undefined;
+
+/**
+ * A hash of everything besides the model that decides the output: the generator's code, the
+ * templates, and the versions of the libraries that print for it. Cached output is keyed by it.
+ */
+export function generatorFingerprint(): string {
+  if (memo) return memo;
+  const hash = crypto.createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(path.relative(TOOL_ROOT, full)).update(fs.readFileSync(full));
+    }
+  };
+  walk(path.join(TOOL_ROOT, 'generator'));
+  walk(path.join(TOOL_ROOT, 'templates'));
+  const require = createRequire(import.meta.url);
+  for (const name of ['ts-morph', 'turndown', 'handlebars', 'sanitize-html']) {
+    try {
+      hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+    } catch {
+      hash.update(`${name}@none`);
+    }
+  }
+  memo = hash.digest('hex');
+  return memo;
+}
