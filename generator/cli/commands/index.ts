@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerGenerate } from './generate.js';
 
@@ -6,4 +7,5 @@ import { registerGenerate } from './generate.js';
 export function registerCommands(program: Command): void {
   registerGenerate(program);
   registerExtract(program);
+  registerDiff(program);
 }

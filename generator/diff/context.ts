@@ -1,0 +1,65 @@
+import type { OpenApiDocument } from '../load/openapi-types.js';
+import type { ApiModel, Decl, Operation } from '../model/types.js';
+import { RULES, type RuleId } from './rules.js';
+import { specPointers } from './spec-pointers.js';
+import type { DeclLookup } from './type-shape.js';
+import type { Change, Level, OperationRef } from './types.js';
+
+/** One side of the diff: a model, its declarations by id, and the way back to its spec's pointers. */
+export interface ModelSide {
+  model: ApiModel;
+  document: OpenApiDocument;
+  decl: DeclLookup;
+  /** A model pointer as a pointer into this side's spec (query parameters are re-addressed). */
+  pointer: (modelPointer: string) => string;
+}
+
+export function modelSide(model: ApiModel, document: OpenApiDocument): ModelSide {
+  const index = new Map<string, Decl>();
+  const visit = (decl: Decl) => {
+    index.set(decl.id, decl);
+    decl.children.forEach(visit);
+  };
+  model.declarations.forEach(visit);
+  return { model, document, decl: (id) => index.get(id), pointer: specPointers(document) };
+}
+
+/** Where a field walk is: which side of the wire, and which operations it concerns. */
+export interface FieldScope {
+  direction: 'request' | 'response';
+  in?: 'query' | 'body';
+  operations: OperationRef[];
+}
+
+/** The state of one diff: both sides and the changes found so far. */
+export class DiffContext {
+  readonly changes: Change[] = [];
+
+  constructor(
+    readonly old: ModelSide,
+    readonly new_: ModelSide,
+  ) {}
+
+  report(rule: RuleId, change: Omit<Change, 'rule' | 'level'>, level: Level = RULES[rule].level): void {
+    const location: Change['location'] = {};
+    if (change.location.old !== undefined) location.old = this.old.pointer(change.location.old);
+    if (change.location.new !== undefined) location.new = this.new_.pointer(change.location.new);
+    this.changes.push({ rule, level, ...change, location });
+  }
+}
+
+export function operationRef(op: Operation): OperationRef {
+  const n = op.names;
+  return {
+    id: op.id,
+    sdk: ['client', ...n.namespaceProperty, n.resourceProperty, n.method].join('.'),
+    flat: n.flat,
+    method: op.method,
+    path: op.path,
+  };
+}
+
+/** The resource class of an operation, as the package names it: `Identity.VerificationSessions`. */
+export function resourceName(op: Operation): string {
+  return [...op.names.namespace, op.names.resourceClass].join('.');
+}
