@@ -1,0 +1,80 @@
+// Generation speed and memory against openapi-typescript, and type-check time against stripe@13.11.0.
+// A script, not a test: it prints figures and ratios measured in one run on this machine.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RSS = path.join(ROOT, 'bench/report-rss.mjs');
+
+function run(args, env = {}) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--import', RSS, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
+  const rss = Number(/@@maxrss (\d+)/.exec(result.stderr)?.[1] ?? 0) / 1024;
+  return { seconds, rssMb: rss };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const tmp = (name) => fs.mkdtempSync(path.join(os.tmpdir(), `sdkgen-bench-${name}-`));
+
+/** Finds the pinned spec's bytes the way the generator does, for the peer to read the same file. */
+function pinnedSpecPath() {
+  const out = spawnSync(process.execPath, [path.join(ROOT, 'bin/sdkgen.mjs'), 'generate', '--operations', 'PostIdentityVerificationSessions', '--out', tmp('locate'), '--json'], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out.stdout).spec;
+}
+
+export async function benchGeneration({ rounds = 3, log = console.log } = {}) {
+  const spec = pinnedSpecPath();
+  const cli = path.join(ROOT, 'bin/sdkgen.mjs');
+  const peer = path.join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < rounds; i++) {
+    // Cold: an empty cache, so nothing printed before is reused; the parsed-spec cache is empty too.
+    ours.push(run([cli, 'generate', '--all', '--spec', spec, '--out', tmp('all')], { SDKGEN_CACHE_DIR: tmp('cache') }));
+    theirs.push(run([peer, spec, '-o', path.join(tmp('oats'), 'types.ts')]));
+  }
+  const oursS = median(ours.map((r) => r.seconds));
+  const theirsS = median(theirs.map((r) => r.seconds));
+  const peakMb = Math.max(...ours.map((r) => r.rssMb));
+  log(`whole API (468 ops: client + types + docs), cold cache: ${oursS.toFixed(2)} s, peak ${peakMb.toFixed(0)} MB (target < 400 MB)`);
+  log(`openapi-typescript ${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/openapi-typescript/package.json'), 'utf8')).version} types only: ${theirsS.toFixed(2)} s`);
+  log(`  ratio ours/openapi-typescript: ${(oursS / theirsS).toFixed(2)} (target <= 1.0)`);
+
+  const cache = tmp('single');
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < rounds; i++) {
+    const fresh = tmp('single-cache');
+    cold.push(run([cli, 'generate', '--operations', 'PostIdentityVerificationSessions', '--spec', spec, '--out', tmp('one')], { SDKGEN_CACHE_DIR: fresh }).seconds);
+  }
+  run([cli, 'generate', '--operations', 'PostIdentityVerificationSessions', '--spec', spec, '--out', tmp('one')], { SDKGEN_CACHE_DIR: cache });
+  for (let i = 0; i < rounds; i++) {
+    warm.push(run([cli, 'generate', '--operations', 'PostIdentityVerificationSessions', '--spec', spec, '--out', tmp('one')], { SDKGEN_CACHE_DIR: cache }).seconds);
+  }
+  log(`single operation, cold: ${median(cold).toFixed(2)} s (target < 2 s); warm: ${median(warm).toFixed(2)} s (target < 0.5 s)`);
+
+  const whole = tmp('tsc-ours');
+  run([cli, 'generate', '--all', '--spec', spec, '--out', whole]);
+  const stripeProject = tmp('tsc-stripe');
+  fs.writeFileSync(path.join(stripeProject, 'use.ts'), "import type Stripe from 'stripe';\nexport type C = Stripe.Customer;\n");
+  fs.writeFileSync(
+    path.join(stripeProject, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', types: [], typeRoots: [], baseUrl: '.', paths: { stripe: [path.join(ROOT, 'node_modules/stripe/types/index.d.ts')] } }, files: ['use.ts'] }),
+  );
+  const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+  const tscOurs = [];
+  const tscTheirs = [];
+  for (let i = 0; i < rounds; i++) {
+    tscOurs.push(run([tsc, '-p', path.join(whole, 'tsconfig.json'), '--noEmit']).seconds);
+    tscTheirs.push(run([tsc, '-p', path.join(stripeProject, 'tsconfig.json')]).seconds);
+  }
+  log(`tsc --noEmit, our whole-API output: ${median(tscOurs).toFixed(2)} s; stripe@13.11.0 typings: ${median(tscTheirs).toFixed(2)} s`);
+  log(`  ratio ours/stripe: ${(median(tscOurs) / median(tscTheirs)).toFixed(2)} (target <= 0.5)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchGeneration();
