@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { buildPackage, generateInto, npmEnv, pack, run, SESSION, startServer, tempDir, TSC, writeFiles } from './support.js';
+
+// A user's view: the packed tarball installed into an empty project, called the ways the README
+// shows, against a local server standing in for api.stripe.com.
+describe('the tarball, installed into a fresh project', () => {
+  let work: string;
+  let app: string;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    work = tempDir('package-install');
+    const pkgDir = path.join(work, 'pkg');
+    env = npmEnv(path.join(work, 'npm-cache'));
+    generateInto(pkgDir);
+    buildPackage(pkgDir);
+    const { tarball } = await pack(pkgDir, work, env);
+
+    app = path.join(work, 'app');
+    writeFiles(app, { 'package.json': `${JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n` });
+    // A local tarball with no dependencies installs without the network.
+    await run('npm', ['install', '--offline', '--ignore-scripts', tarball], { cwd: app, env });
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  beforeEach(() => {
+    server.requests.length = 0;
+  });
+
+  const appEnv = () => ({ ...env, STRIPE_BASE_URL: server.url, STRIPE_SECRET_KEY: 'sk_test_env' });
+
+  test('installs the package and nothing else', () => {
+    const installed = fs.readdirSync(path.join(app, 'node_modules')).filter((name) => !name.startsWith('.'));
+    expect(installed).toEqual(['@utdk']);
+    expect(fs.readdirSync(path.join(app, 'node_modules', '@utdk'))).toEqual(['stripe']);
+    expect(fs.existsSync(path.join(app, 'node_modules/@utdk/stripe/src'))).toBe(false);
+  });
+
+  test('the seed call runs from an .mjs file: the default client, configured from the environment', async () => {
+    writeFiles(app, {
+      'seed.mjs': [
+        "import stripe from '@utdk/stripe';",
+        '',
+        "const session = await stripe.postIdentityVerificationSessions({ type: 'document' });",
+        'console.log(JSON.stringify(session));',
+        '',
+      ].join('\n'),
+    });
+    const { stdout } = await run(process.execPath, ['seed.mjs'], { cwd: app, env: appEnv() });
+    expect(JSON.parse(stdout)).toEqual(SESSION);
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests;
+    expect(request).toMatchObject({ method: 'POST', url: '/v1/identity/verification_sessions', body: 'type=document' });
+    expect(request!.headers).toMatchObject({
+      authorization: 'Bearer sk_test_env',
+      'content-type': 'application/x-www-form-urlencoded',
+      'stripe-version': '2023-08-16',
+    });
+    expect(request!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('a .cjs file requires the CommonJS build and calls both shapes', async () => {
+    writeFiles(app, {
+      'seed.cjs': [
+        "const { default: stripe, createClient } = require('@utdk/stripe');",
+        '',
+        'async function main() {',
+        "  const flat = await stripe.postIdentityVerificationSessions({ type: 'document' });",
+        '  const client = createClient({ apiKey: process.argv[2], baseUrl: process.argv[3] });',
+        "  const nested = await client.identity.verificationSessions.create({ type: 'id_number', metadata: { order_id: '6735' } });",
+        "  console.log(JSON.stringify({ resolved: require.resolve('@utdk/stripe'), flat: flat.id, nested: nested.id }));",
+        '}',
+        'main().catch((error) => {',
+        '  console.error(error);',
+        '  process.exitCode = 1;',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    const { stdout } = await run(process.execPath, ['seed.cjs', 'sk_test_cjs', server.url], { cwd: app, env: appEnv() });
+    const out = JSON.parse(stdout) as { resolved: string; flat: string; nested: string };
+    expect(out.resolved.split(path.sep).join('/')).toMatch(/node_modules\/@utdk\/stripe\/dist\/cjs\/index\.js$/);
+    expect(out).toMatchObject({ flat: SESSION.id, nested: SESSION.id });
+    expect(server.requests.map((r) => [r.method, r.url, r.body, r.headers.authorization])).toEqual([
+      ['POST', '/v1/identity/verification_sessions', 'type=document', 'Bearer sk_test_env'],
+      ['POST', '/v1/identity/verification_sessions', 'type=id_number&metadata[order_id]=6735', 'Bearer sk_test_cjs'],
+    ]);
+  });
+
+  describe('a TypeScript user', () => {
+    // Both call shapes, a type from a namespace, an error class, and two calls the types must refuse.
+    const userFile = (baseUrl: string) =>
+      [
+        "import stripe, { createClient, StripeError, type Identity } from '@utdk/stripe';",
+        '',
+        '// No DOM lib and no @types/node here: the one global this file needs is declared.',
+        'declare const console: { log(text: string): void };',
+        '',
+        `const client = createClient({ apiKey: 'sk_test_ts', baseUrl: ${JSON.stringify(baseUrl)} });`,
+        'const created: Identity.VerificationSession = await client.identity.verificationSessions.create({',
+        "  type: 'document',",
+        "  metadata: { order_id: '6735' },",
+        "  options: { document: { allowed_types: ['passport'], require_live_capture: true } },",
+        '});',
+        "const flat = await stripe.postIdentityVerificationSessions({ type: 'id_number' }, { idempotencyKey: 'key-1' });",
+        "const status: 'requires_input' | 'processing' | 'verified' | 'canceled' = flat.status;",
+        '',
+        '// Never called: only the compiler sees these.',
+        'export const refused = () => [',
+        '  // @ts-expect-error: not a verification type',
+        "  client.identity.verificationSessions.create({ type: 'passport' }),",
+        '  // @ts-expect-error: `type` is required',
+        '  stripe.postIdentityVerificationSessions({}),',
+        '];',
+        '',
+        'const isError = (e: unknown): e is StripeError => e instanceof StripeError;',
+        'console.log(JSON.stringify({ created: created.id, status, isError: isError(new Error()) }));',
+        '',
+      ].join('\n');
+
+    const tsconfig = (options: Record<string, unknown>, files: string[]) =>
+      `${JSON.stringify(
+        {
+          compilerOptions: {
+            target: 'ES2022',
+            // No DOM and no @types/node: the package's types must stand on their own.
+            lib: ['ES2022'],
+            types: [],
+            strict: true,
+            skipLibCheck: false,
+            ...options,
+          },
+          files,
+        },
+        null,
+        2,
+      )}\n`;
+
+    test('type-checks (NodeNext, ESM and CJS; bundler) with the package types alone, then runs', async () => {
+      writeFiles(app, {
+        'user.ts': userFile(server.url),
+        // The CommonJS side of the types: `import` in a .cts compiles to `require`.
+        'user-cjs.cts': [
+          "import { createClient, type Identity } from '@utdk/stripe';",
+          '',
+          "export const create = (): Promise<Identity.VerificationSession> => createClient({ apiKey: 'sk' }).identity.verificationSessions.create({ type: 'document' });",
+          '',
+        ].join('\n'),
+        'tsconfig.json': tsconfig({ module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'out' }, ['user.ts', 'user-cjs.cts']),
+        'tsconfig.bundler.json': tsconfig({ module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, ['user.ts']),
+      });
+      await run(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: app });
+      await run(process.execPath, [TSC, '-p', 'tsconfig.bundler.json'], { cwd: app });
+
+      const { stdout } = await run(process.execPath, ['out/user.js'], { cwd: app, env: appEnv() });
+      expect(JSON.parse(stdout)).toEqual({ created: SESSION.id, status: 'requires_input', isError: false });
+      expect(server.requests).toHaveLength(2);
+      const [nested, flat] = server.requests;
+      expect(nested).toMatchObject({ method: 'POST', url: '/v1/identity/verification_sessions' });
+      expect(nested!.headers.authorization).toBe('Bearer sk_test_ts');
+      expect(decodeURIComponent(nested!.body)).toBe(
+        'type=document&metadata[order_id]=6735&options[document][allowed_types][0]=passport&options[document][require_live_capture]=true',
+      );
+      expect(flat).toMatchObject({ method: 'POST', url: '/v1/identity/verification_sessions', body: 'type=id_number' });
+      expect(flat!.headers).toMatchObject({ authorization: 'Bearer sk_test_env', 'idempotency-key': 'key-1' });
+    });
+
+    test('the compiler rejects a wrong call (the types are not `any`)', async () => {
+      writeFiles(app, {
+        'wrong.ts': "import stripe from '@utdk/stripe';\n\nawait stripe.postIdentityVerificationSessions({ type: 'selfie' });\n",
+        'tsconfig.wrong.json': tsconfig({ module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true }, ['wrong.ts']),
+      });
+      await expect(run(process.execPath, [TSC, '-p', 'tsconfig.wrong.json'], { cwd: app })).rejects.toThrow(/TS2322[^\n]*'"selfie"'/);
+    });
+  });
+});
