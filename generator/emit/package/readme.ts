@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { Project } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { Project as ProjectType } from 'ts-morph';
 import { exampleParams } from '../docs/example-params.js';
 import { tsLiteral } from '../docs/snippets.js';
 import type { ApiModel, Operation } from '../../model/types.js';
@@ -123,6 +124,8 @@ function lowerFirst(text: string): string {
 
 /** The runtime's error classes and their doc comments, read from the hand-written source so the README follows it. */
 function runtimeErrors(): Array<{ name: string; about: string }> {
+  // Loaded here, not at start-up: a generation whose output is cached never needs ts-morph.
+  const { Project } = createRequire(import.meta.url)('ts-morph') as { Project: typeof ProjectType };
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile('errors.ts', fs.readFileSync(RUNTIME_ERRORS, 'utf8'));
   return file
