@@ -4,7 +4,8 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ClientCore, type ClientConfig } from '../../generator/runtime/core.js';
+import { ClientCore, type ClientConfig, type FetchLike } from '../../generator/runtime/core.js';
+import { nodeFetch } from '../../generator/runtime/node-fetch.js';
 
 export interface Received {
   method: string;
@@ -89,3 +90,9 @@ export function testClient(url: string, config: ClientConfig = {}): ClientCore {
     { apiVersion: '2023-10-16', packageName: 'sdkgen-test', packageVersion: '0.0.0' },
   );
 }
+
+/** Every behaviour is checked over both transports: the platform fetch and the node:http one. */
+export const TRANSPORTS: Array<[name: string, fetch: FetchLike | undefined]> = [
+  ['global fetch', undefined],
+  ['nodeFetch', nodeFetch()],
+];

@@ -2,7 +2,8 @@
 // server closes and this process must exit by itself (nothing left holding the event loop).
 import { createServer } from 'node:http';
 
-const { ClientCore } = await import(process.argv[2]);
+const { ClientCore, nodeFetch } = await import(process.argv[2]);
+const fetch = process.argv[3] === 'nodeFetch' ? nodeFetch() : undefined;
 
 let served = 0;
 const server = createServer((req, res) => {
@@ -15,7 +16,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const client = new ClientCore(
-  { apiKey: 'sk_test_load', baseUrl: `http://127.0.0.1:${server.address().port}` },
+  { apiKey: 'sk_test_load', baseUrl: `http://127.0.0.1:${server.address().port}`, fetch },
   { apiVersion: '2023-10-16', packageName: 'load', packageVersion: '0' },
 );
 const results = await Promise.allSettled(

@@ -13,17 +13,22 @@ import { afterAll, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'sdkgen-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('1,000 concurrent calls complete and the process then exits by itself', async () => {
-  const bundle = join(dir, 'runtime.mjs');
+const runtime = (file: string) => JSON.stringify(fileURLToPath(new URL(`../../generator/runtime/${file}`, import.meta.url)));
+
+it.each(['global fetch', 'nodeFetch'])('over %s: 1,000 concurrent calls complete and the process then exits by itself', async (transport) => {
+  const bundle = join(dir, `runtime-${transport.replace(' ', '-')}.mjs`);
   await build({
-    entryPoints: [fileURLToPath(new URL('../../generator/runtime/core.ts', import.meta.url))],
+    stdin: {
+      contents: `export { ClientCore } from ${runtime('core.ts')}; export { nodeFetch } from ${runtime('node-fetch.ts')};`,
+      resolveDir: dir,
+    },
     bundle: true,
     format: 'esm',
     platform: 'neutral',
     outfile: bundle,
     logLevel: 'silent',
   });
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./load-child.mjs', import.meta.url)), bundle], {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./load-child.mjs', import.meta.url)), bundle, transport], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

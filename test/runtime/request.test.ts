@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientCore, encodePathParam } from '../../generator/runtime/core.js';
-import { json, ok, startServer, testClient, type FaultServer } from './fault-server.js';
+import { json, ok, startServer, testClient, TRANSPORTS, type FaultServer } from './fault-server.js';
 
 let server: FaultServer;
 afterEach(() => server?.close());
 
-describe('what goes on the wire', () => {
+describe.each(TRANSPORTS)('what goes on the wire, over %s', (_, fetch) => {
   it('a POST carries its form body and Stripe headers', async () => {
     server = await startServer(ok({ id: 'vs_1', object: 'identity.verification_session' }));
-    const client = testClient(server.url);
+    const client = testClient(server.url, { fetch });
     const result = await client.request<{ id: string }>({
       method: 'POST',
       path: '/v1/identity/verification_sessions',
@@ -27,11 +27,12 @@ describe('what goes on the wire', () => {
     expect(r!.headers['user-agent']).toBe('sdkgen-test/0.0.0');
     expect(r!.headers['idempotency-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(r!.headers['stripe-account']).toBeUndefined();
+    expect(r!.headers['content-length']).toBe(String(Buffer.byteLength(r!.body)));
   });
 
   it('GET and DELETE put parameters in the query string and send no body or idempotency key', async () => {
     server = await startServer(ok());
-    const client = testClient(server.url);
+    const client = testClient(server.url, { fetch });
     await client.request({ method: 'GET', path: '/v1/things', params: { limit: 3, created: { gte: 10 }, expand: ['data.x'] } });
     await client.request({ method: 'DELETE', path: '/v1/things/t_1', params: { reason: 'a b' } });
     await client.request({ method: 'GET', path: '/v1/things/t_2' });
@@ -47,7 +48,7 @@ describe('what goes on the wire', () => {
 
   it('per-request options override the client, and extra headers are merged', async () => {
     server = await startServer(ok());
-    const client = testClient(server.url, { stripeAccount: 'acct_client', headers: { 'X-Team': 'payments' } });
+    const client = testClient(server.url, { fetch, stripeAccount: 'acct_client', headers: { 'X-Team': 'payments' } });
     await client.request({
       method: 'POST',
       path: '/v1/things',
@@ -76,7 +77,7 @@ describe('what goes on the wire', () => {
   it('a client without a key sends no Authorization, and a base URL keeps its path prefix', async () => {
     server = await startServer(ok());
     const client = new ClientCore(
-      { baseUrl: `${server.url}/stripe/` },
+      { baseUrl: `${server.url}/stripe/`, fetch },
       { apiVersion: '2023-10-16', packageName: 'p', packageVersion: '1' },
     );
     await client.request({ method: 'GET', path: '/v1/things', params: { a: 1 } });
@@ -86,7 +87,7 @@ describe('what goes on the wire', () => {
 
   it('exposes the last response without changing the returned object', async () => {
     server = await startServer(json(200, { id: 'obj_1' }, { 'request-id': 'req_abc', 'stripe-version': '2023-10-16' }));
-    const client = testClient(server.url);
+    const client = testClient(server.url, { fetch });
     const result = await client.request<{ id: string; lastResponse?: unknown }>({ method: 'POST', path: '/v1/things' });
     expect(Object.keys(result)).toEqual(['id']);
     expect(JSON.stringify(result)).toBe('{"id":"obj_1"}');
@@ -98,7 +99,9 @@ describe('what goes on the wire', () => {
     });
     expect(client.lastResponse).toBe(result.lastResponse);
   });
+});
 
+describe('custom fetch', () => {
   it('uses an injected fetch', async () => {
     const calls: Array<[string, unknown]> = [];
     const client = new ClientCore(
