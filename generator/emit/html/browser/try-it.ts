@@ -1,0 +1,100 @@
+import { loadAccessKey, loadGatewayUrl, looksLikeStripeSecret, parseGatewayUrl, saveAccessKey, saveGatewayUrl } from './credentials.js';
+import { byId, el } from './dom.js';
+import { fieldControl, nodeControl, type Control } from './form-controls.js';
+import { liveSnippets } from './live-snippets.js';
+import { buildRequest, sendAndShow } from './send-request.js';
+import type { TryItSpec } from './tryit-spec.js';
+import { wireCopyButtons } from './copy-buttons.js';
+
+/** The operation page's Try-it panel: form, live snippets, credentials and sending. */
+function start(): void {
+  const spec = JSON.parse(byId('try-it-spec').textContent ?? '{}') as TryItSpec;
+  const form = byId<HTMLFormElement>('try-it-form');
+  const slot = byId('try-it-fields');
+
+  const pathControls = spec.operation.pathParams.map((p) => ({
+    name: p.name,
+    control: nodeControl({ kind: 'text' }, { name: p.name, wire: p.name, descriptionHtml: p.descriptionHtml, required: true, deprecated: false }, spec.objects),
+  }));
+  const fieldControls = spec.fields.map((field) => ({ name: field.name, control: fieldControl(field, undefined, spec.objects) }));
+  const sections: HTMLElement[] = [];
+  if (pathControls.length > 0) sections.push(el('fieldset', { class: 'settings' }, [el('legend', {}, ['Path parameters']), ...pathControls.map((c) => c.control.element)]));
+  if (fieldControls.length > 0) {
+    const legend = spec.operation.paramsIn === 'query' ? 'Query parameters' : 'Body parameters';
+    sections.push(el('fieldset', { class: 'settings' }, [el('legend', {}, [legend]), ...fieldControls.map((c) => c.control.element)]));
+  }
+  slot.replaceChildren(...sections);
+
+  const params = () => collect(fieldControls);
+  const pathValues = () => Object.fromEntries(pathControls.map(({ name, control }) => [name, String(control.value() ?? '')]));
+
+  const gatewayInput = byId<HTMLInputElement>('gateway-url');
+  const gatewayError = byId('gateway-url-error');
+  const keyInput = byId<HTMLInputElement>('gateway-key');
+  const keyWarning = byId('gateway-key-warning');
+  const remember = byId<HTMLInputElement>('remember-key');
+  const send = byId<HTMLButtonElement>('send');
+  const hint = byId('send-hint');
+
+  gatewayInput.value = loadGatewayUrl();
+  const stored = loadAccessKey();
+  keyInput.value = stored.key;
+  remember.checked = stored.remember;
+
+  const refresh = () => {
+    const snippets = liveSnippets(spec, params(), pathValues());
+    byId('snippet-ts').textContent = snippets.typescript;
+    byId('snippet-curl').textContent = snippets.curl;
+    const gateway = parseGatewayUrl(gatewayInput.value);
+    gatewayError.hidden = !gateway.problem;
+    gatewayError.textContent = gateway.problem ?? '';
+    gatewayInput.setAttribute('aria-invalid', gateway.problem ? 'true' : 'false');
+    const secret = looksLikeStripeSecret(keyInput.value);
+    keyWarning.hidden = !secret;
+    keyWarning.textContent = secret
+      ? 'This looks like a Stripe secret key. The page never needs it and will not store or send it: the gateway reads it from STRIPE_SECRET_KEY.'
+      : '';
+    const missingPath = pathControls.filter(({ control }) => control.value() === undefined).map(({ name }) => name);
+    const problem = !gateway.url
+      ? 'Enter a gateway URL above to enable sending.'
+      : secret
+        ? 'Clear the Stripe key from the access key field to enable sending.'
+        : missingPath.length > 0
+          ? `Fill in the path parameter ${missingPath.join(', ')} to enable sending.`
+          : '';
+    send.disabled = problem !== '';
+    hint.textContent = problem || `Sends ${spec.operation.method} ${spec.operation.path} through ${gateway.url}.`;
+  };
+
+  gatewayInput.addEventListener('input', () => {
+    const gateway = parseGatewayUrl(gatewayInput.value);
+    saveGatewayUrl(gateway.url ?? '');
+  });
+  const storeKey = () => saveAccessKey(looksLikeStripeSecret(keyInput.value) ? '' : keyInput.value, remember.checked);
+  keyInput.addEventListener('input', storeKey);
+  remember.addEventListener('change', storeKey);
+  form.addEventListener('input', refresh);
+  form.addEventListener('change', refresh);
+  form.addEventListener('submit', (event) => event.preventDefault());
+
+  send.addEventListener('click', () => {
+    const gateway = parseGatewayUrl(gatewayInput.value);
+    if (!gateway.url || looksLikeStripeSecret(keyInput.value)) return;
+    send.disabled = true;
+    void sendAndShow(buildRequest(spec.operation, gateway.url, params(), pathValues(), keyInput.value)).finally(refresh);
+  });
+
+  wireCopyButtons();
+  refresh();
+}
+
+function collect(controls: { name: string; control: Control }[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { name, control } of controls) {
+    const value = control.value();
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+start();

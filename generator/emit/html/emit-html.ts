@@ -1,0 +1,106 @@
+import type { ApiModel, Decl, Operation } from '../../model/types.js';
+import { firstSentence } from '../../text/descriptions.js';
+import { html } from '../../text/escape.js';
+import { curlSnippet, typescriptSnippet } from '../docs/snippets.js';
+import type { PackageInfo } from '../package/package-files.js';
+import { indexDecls } from '../../model/decl-index.js';
+import { descriptionHtml, descriptionText } from './description-html.js';
+import { tryItSpec } from './form-spec.js';
+import { renderTemplate } from './html-templates.js';
+import { pageAssets } from './page-assets.js';
+import { paramReference, responseFields } from './param-reference.js';
+
+/**
+ * The HTML docs, `docs/`-prefixed: `index.html` (search, deep links), one `<operationId>.html` per
+ * operation (reference and Try-it) and `assets/` (stylesheet and page scripts). Static files that
+ * work from disk: no build step and no CDN when they are viewed.
+ */
+export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, string> {
+  const index = indexDecls(model);
+  const files = new Map<string, string>();
+  files.set('docs/index.html', indexPage(model, pkg));
+  for (const op of model.operations) files.set(`docs/${pageFileName(op)}`, operationPage(model, op, pkg, index));
+  for (const [name, content] of pageAssets()) files.set(`docs/assets/${name}`, content);
+  return files;
+}
+
+/** The operation's page file: its id, kept to characters that are safe in a file name and a URL. */
+export function pageFileName(op: Operation): string {
+  return `${op.id.replace(/[^A-Za-z0-9_-]/g, '_')}.html`;
+}
+
+function indexPage(model: ApiModel, pkg: PackageInfo): string {
+  const groups = model.resources.map((group) => {
+    const title = [...group.namespace, group.className].join(' · ');
+    return {
+      title,
+      anchor: `resource-${[...group.namespace, group.className].join('.')}`,
+      operations: group.operations.map((op) => ({
+        id: op.id,
+        title: op.title,
+        method: op.method,
+        path: op.path,
+        file: pageFileName(op),
+        searchText: [op.title, op.id, op.method, op.path, op.names.flat, title].join(' ').toLowerCase(),
+      })),
+    };
+  });
+  return renderTemplate('index.hbs', {
+    pageTitle: `${pkg.name} API reference`,
+    packageName: pkg.name,
+    apiTitle: model.title,
+    apiVersion: model.apiVersion,
+    operationCount: model.operations.length,
+    groups,
+  });
+}
+
+function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: Map<string, Decl>): string {
+  const responseDecl = op.response.type.kind === 'ref' ? index.get(op.response.type.id) : undefined;
+  const tryIt = tryItSpec(op, pkg.name, model.serverUrl, index);
+  return renderTemplate('operation.hbs', {
+    pageTitle: `${op.title} · ${pkg.name}`,
+    packageName: pkg.name,
+    title: op.title,
+    method: op.method,
+    path: op.path,
+    id: op.id,
+    flat: op.names.flat,
+    sdkCall: `stripe.${[...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.')}`,
+    deprecated: op.deprecated,
+    descriptionHtml: descriptionHtml(op.description),
+    pathParams: op.pathParams.map((p) => ({
+      name: p.name,
+      wire: p.name,
+      anchor: `path-${p.name}`,
+      type: 'string',
+      required: true,
+      enumValues: [],
+      emptyable: false,
+      deprecated: false,
+      descriptionHtml: descriptionHtml(p.description),
+      children: [],
+    })),
+    params: paramReference(op, index),
+    paramsHeading: op.params?.in === 'query' ? 'Query parameters' : 'Body parameters (form-encoded)',
+    returnsHtml: returnsHtml(op, responseDecl),
+    responseName: responseDecl?.schemaKey ?? responseDecl?.id ?? '',
+    responseFields: responseFields(op, index),
+    typescript: typescriptSnippet(op, pkg.name, {}),
+    curl: curlSnippet(op, model.serverUrl, {}),
+    tryIt,
+  });
+}
+
+/** One sentence of HTML: the shape returned and what the object is. */
+function returnsHtml(op: Operation, decl: Decl | undefined): string {
+  const name = `<code>${html(decl?.schemaKey ?? decl?.id ?? 'unknown')}</code>`;
+  const shape =
+    op.response.kind === 'list'
+      ? `A list of objects of type ${name} (<code>ApiList</code>), which the client pages through with <code>for await</code>.`
+      : op.response.kind === 'search'
+        ? `A page of search results, objects of type ${name}.`
+        : `An object of type ${name}.`;
+  const about = decl ? firstSentence(descriptionText(decl.description)) : '';
+  return about ? `${shape} ${html(about)}` : shape;
+}
