@@ -38,6 +38,11 @@ export function changelogBullets(changes: Change[]): Bullet[] {
     }));
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * stripe-node's order: by code point, except that a name sorts after the longer names it begins
+ * (`Identity.VerificationSessionCreateParams` before `Identity.VerificationSession`).
+ */
+export function compare(a: string, b: string): number {
+  const [x, y] = [`${a}\uffff`, `${b}\uffff`];
+  return x < y ? -1 : x > y ? 1 : 0;
 }

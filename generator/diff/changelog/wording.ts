@@ -16,21 +16,33 @@ export interface Atom {
   render: (items: string[], targets: string[]) => string;
 }
 
-type Words = (change: Change) => Omit<Atom, 'key'> & { key?: string };
+type Words = (change: Change) => Omit<Atom, 'key'> & { key: string };
 
-const field = (render: Atom['render']): Words => (c) => ({ rank: 2, item: c.name ?? '', target: c.owner ?? c.subject, render });
-const path = (render: Atom['render'], extra = ''): Words => (c) => ({ key: extra, rank: 2, item: '', target: c.subject, render });
-const value = (render: Atom['render']): Words => (c) => ({ rank: 2, item: String(c.new ?? c.old), target: c.subject, render });
+/** Families of rules that read alike share a key, so a field added to a params type and a resource is one bullet. */
+const field = (family: string, render: Atom['render']): Words => (c) => ({ key: family, rank: 2, item: c.name ?? '', target: c.owner ?? c.subject, render });
+const path = (family: string, render: Atom['render']): Words => (c) => ({ key: family, rank: 2, item: '', target: c.subject, render });
+const value = (family: string, render: Atom['render']): Words => (c) => ({ key: family, rank: 2, item: String(c.new ?? c.old), target: c.subject, render });
 const method = (render: Atom['render']): Words => (c) => ({ key: c.owner ?? '', rank: 1, item: c.name ?? '', target: c.owner ?? '', render });
+const retyped: Words = (c) => ({
+  ...path('type', (_, t) => `Change type of ${list(t)} from ${code(String(c.old))} to ${code(String(c.new))}`)(c),
+  key: `type|${c.old}>${c.new}`,
+});
+
+const addField = field('add', (f, t) => `Add support for ${list(f)} on ${list(t)}`);
+const removeField = field('remove', (f, t) => `Remove support for ${list(f)} on ${list(t)}`);
+const deprecateField = field('deprecate', (f, t) => `Mark ${list(f)} on ${list(t)} as deprecated`);
+const to = (what: string) => path(what, (_, t) => `Change ${list(t)} to be ${what}`);
+const valueAdded = value('value-added', (v, t) => `Add support for new ${plural(v, 'value')} ${list(v)} on ${plural(t, 'enum')} ${list(t)}`);
+const valueRemoved = value('value-removed', (v, t) => `Remove support for ${plural(v, 'value')} ${list(v)} from ${plural(t, 'enum')} ${list(t)}`);
 
 const WORDS: Partial<Record<RuleId, Words>> = {
-  'type-added': (c) => ({ rank: 0, item: '', target: c.subject, render: (_, t) => `Add support for new ${plural(t, 'resource')} ${list(t)}` }),
-  'type-removed': (c) => ({ rank: 0, item: '', target: c.subject, render: (_, t) => `Remove support for ${plural(t, 'resource')} ${list(t)}` }),
+  'type-added': (c) => ({ key: '', rank: 0, item: '', target: c.subject, render: (_, t) => `Add support for new ${plural(t, 'resource')} ${list(t)}` }),
+  'type-removed': (c) => ({ key: '', rank: 0, item: '', target: c.subject, render: (_, t) => `Remove support for ${plural(t, 'resource')} ${list(t)}` }),
   'endpoint-added': method((m, t) => `Add support for ${list(m)} ${plural(m, 'method')} on resource ${list(t)}`),
   'endpoint-removed': method((m, t) => `Remove support for ${list(m)} ${plural(m, 'method')} on resource ${list(t)}`),
   'endpoint-deprecated': method((m, t) => `Mark ${list(m)} ${plural(m, 'method')} on resource ${list(t)} as deprecated`),
   'endpoint-reactivated': method((m, t) => `Mark ${list(m)} ${plural(m, 'method')} on resource ${list(t)} as no longer deprecated`),
-  'sdk-method-renamed': (c) => ({ key: `${c.old}`, rank: 1, item: '', target: String(c.old), render: () => `Rename method ${code(String(c.old))} to ${code(String(c.new))}` }),
+  'sdk-method-renamed': (c) => ({ key: String(c.old), rank: 1, item: '', target: String(c.old), render: () => `Rename method ${code(String(c.old))} to ${code(String(c.new))}` }),
   'response-body-type-changed': (c) => ({
     key: `${c.old}>${c.new}`,
     rank: 1,
@@ -38,46 +50,42 @@ const WORDS: Partial<Record<RuleId, Words>> = {
     target: c.subject,
     render: (_, t) => `Change return type of ${list(t)} from ${code(String(c.old))} to ${code(String(c.new))}`,
   }),
-  'new-optional-request-property': field((f, t) => `Add support for ${list(f)} on ${list(t)}`),
-  'new-required-request-property': field((f, t) => `Add support for required ${list(f)} on ${list(t)}`),
-  'response-optional-property-added': field((f, t) => `Add support for ${list(f)} on ${list(t)}`),
-  'response-required-property-added': field((f, t) => `Add support for ${list(f)} on ${list(t)}`),
-  'request-property-removed': field((f, t) => `Remove support for ${list(f)} on ${list(t)}`),
-  'response-property-removed': field((f, t) => `Remove support for ${list(f)} on ${list(t)}`),
-  'request-property-deprecated': field((f, t) => `Mark ${list(f)} on ${list(t)} as deprecated`),
-  'response-property-deprecated': field((f, t) => `Mark ${list(f)} on ${list(t)} as deprecated`),
-  'request-property-became-required': path((_, t) => `Change ${list(t)} to be required`),
-  'response-property-became-required': path((_, t) => `Change ${list(t)} to be required`),
-  'request-property-became-optional': path((_, t) => `Change ${list(t)} to be optional`),
-  'response-property-became-optional': path((_, t) => `Change ${list(t)} to be optional`),
-  'request-property-became-nullable': path((_, t) => `Change ${list(t)} to be nullable`),
-  'response-property-became-nullable': path((_, t) => `Change ${list(t)} to be nullable`),
-  'request-property-became-not-nullable': path((_, t) => `Change ${list(t)} to be non-nullable`),
-  'response-property-became-not-nullable': path((_, t) => `Change ${list(t)} to be non-nullable`),
-  'request-property-became-emptyable': path((_, t) => `Change ${list(t)} to be emptyable (\`''\` unsets it)`),
-  'response-property-became-emptyable': path((_, t) => `Change ${list(t)} to be emptyable (it may be \`''\`)`),
-  'request-property-became-not-emptyable': path((_, t) => `Change ${list(t)} to be non-emptyable`),
-  'response-property-became-not-emptyable': path((_, t) => `Change ${list(t)} to be non-emptyable`),
-  'request-property-enum-value-added': value((v, t) => `Add support for new ${plural(v, 'value')} ${list(v)} on ${plural(t, 'enum')} ${list(t)}`),
-  'response-property-enum-value-added': value((v, t) => `Add support for new ${plural(v, 'value')} ${list(v)} on ${plural(t, 'enum')} ${list(t)}`),
-  'request-property-enum-value-removed': value((v, t) => `Remove support for ${plural(v, 'value')} ${list(v)} from ${plural(t, 'enum')} ${list(t)}`),
-  'response-property-enum-value-removed': value((v, t) => `Remove support for ${plural(v, 'value')} ${list(v)} from ${plural(t, 'enum')} ${list(t)}`),
+  'new-optional-request-property': addField,
+  'new-required-request-property': field('add-required', (f, t) => `Add support for required ${list(f)} on ${list(t)}`),
+  'response-optional-property-added': addField,
+  'response-required-property-added': addField,
+  'request-property-removed': removeField,
+  'response-property-removed': removeField,
+  'request-property-deprecated': deprecateField,
+  'response-property-deprecated': deprecateField,
+  'request-property-became-required': to('required'),
+  'response-property-became-required': to('required'),
+  'request-property-became-optional': to('optional'),
+  'response-property-became-optional': to('optional'),
+  'request-property-became-nullable': to('nullable'),
+  'response-property-became-nullable': to('nullable'),
+  'request-property-became-not-nullable': to('non-nullable'),
+  'response-property-became-not-nullable': to('non-nullable'),
+  'request-property-became-emptyable': path('emptyable-request', (_, t) => `Change ${list(t)} to be emptyable (\`''\` unsets it)`),
+  'response-property-became-emptyable': path('emptyable-response', (_, t) => `Change ${list(t)} to be emptyable (it may be \`''\`)`),
+  'request-property-became-not-emptyable': to('non-emptyable'),
+  'response-property-became-not-emptyable': to('non-emptyable'),
+  'request-property-type-changed': retyped,
+  'response-property-type-changed': retyped,
+  'request-property-enum-value-added': valueAdded,
+  'response-property-enum-value-added': valueAdded,
+  'request-property-enum-value-removed': valueRemoved,
+  'response-property-enum-value-removed': valueRemoved,
 };
-
-for (const rule of ['request-property-type-changed', 'response-property-type-changed'] as const) {
-  WORDS[rule] = (c) => ({
-    ...path((_, t) => `Change type of ${list(t)} from ${code(String(c.old))} to ${code(String(c.new))}`)(c),
-    key: `${c.old}>${c.new}`,
-  });
-}
 
 /** The atom of a change, or undefined for changes the changelog leaves out (description edits). */
 export function atomOf(change: Change): Atom | undefined {
   const words = WORDS[change.rule];
   if (!words) return undefined;
   const atom = words(change);
-  // The render functions of one rule read alike; the key keeps apart what must not share a bullet.
-  return { ...atom, key: `${change.rule}|${change.level}|${atom.key ?? ''}` };
+  // Operation rules and resource rules have keys of their own; the level keeps a ⚠️ bullet apart.
+  const family = atom.rank === 2 ? atom.key : `${change.rule}|${atom.key}`;
+  return { ...atom, key: `${family}|${change.level}` };
 }
 
 /** The rules with changelog wording: every rule the changelog shows. */
