@@ -22,6 +22,8 @@ export type * from './fetch-types.js';
 export type * from './hooks.js';
 export type * from './pagination.js';
 export { encodeForm, encodeQuery } from './encode.js';
+// Re-exported for Node users to opt into; unused, it is dropped from bundles by tree-shaking.
+export { nodeFetch } from './node-fetch.js';
 
 // The platform globals used here, declared locally so the runtime needs no DOM or Node typings.
 declare const globalThis: {
@@ -202,7 +204,7 @@ export class ClientCore {
       }
       const delayMs = retryDelay(attempt, this.backoff, retryAfter);
       emit(hooks, 'onRetry', () => ({ method, url, attempt, delayMs, error }));
-      await sleep(delayMs, signal, onAbort);
+      await sleep(delayMs, signal);
     }
   }
 

@@ -37,19 +37,17 @@ export function retryDelay(retry: number, backoff: Backoff, retryAfter?: string)
   return retryAfter && asked >= 0 && asked <= MAX_RETRY_AFTER_MS ? Math.max(delay, asked) : delay;
 }
 
-/** Waits `ms`, or rejects with `onAbort()` as soon as the signal fires. */
-export function sleep(ms: number, signal: AbortSignalLike | undefined, onAbort: () => Error): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const stop = () => {
+/** Waits `ms`, or less if the signal fires: the caller checks the signal afterwards. */
+export function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
       clearTimeout(timer);
-      reject(onAbort());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop);
+      signal?.removeEventListener('abort', done);
       resolve();
-    }, ms);
+    };
+    const timer = setTimeout(done, ms);
     // A signal that fired before the wait began fires no event.
-    if (signal?.aborted) stop();
-    else signal?.addEventListener('abort', stop);
+    if (signal?.aborted) done();
+    else signal?.addEventListener('abort', done);
   });
 }

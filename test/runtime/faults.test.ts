@@ -206,14 +206,16 @@ describe.each(TRANSPORTS)('over %s', (_, fetch) => {
     it('aborting during the backoff stops the retries', async () => {
       server = await startServer(stripeError(500, {}));
       const controller = new AbortController();
+      const failures: StripeError[] = [];
       const client = testClient(server.url, {
         fetch,
         initialRetryDelay: 60_000,
         maxRetryDelay: 60_000,
-        hooks: { onRetry: () => controller.abort() },
+        hooks: { onRetry: () => controller.abort(), onError: (e) => failures.push(e.error) },
       });
       await expect(client.request({ method: 'GET', path: '/v1/x', options: { signal: controller.signal } })).rejects.toBeInstanceOf(StripeAbortError);
       expect(server.received).toHaveLength(1);
+      expect(failures).toEqual([expect.any(StripeAbortError)]);
     });
 
     it('an already-aborted signal sends nothing', async () => {
