@@ -31,11 +31,24 @@ export function changelogBullets(changes: Change[]): Bullet[] {
   }
   return [...byTargets.values()]
     .map((b) => ({ ...b, items: b.items.sort(compare) }))
-    .sort((a, b) => a.atom.rank - b.atom.rank || compare(a.targets[0]!, b.targets[0]!) || compare(a.atom.key, b.atom.key) || compare(a.items[0]!, b.items[0]!))
+    .sort((a, b) => a.atom.rank - b.atom.rank || byType(a.targets[0]!, b.targets[0]!) || compare(a.atom.key, b.atom.key) || compare(a.items[0]!, b.items[0]!))
     .map((b) => ({
       text: `${b.breaking ? '⚠️' : ''}${b.atom.render(b.items.map(code), b.targets.map(code))}`,
       breaking: b.breaking,
     }));
+}
+
+/** Bullets group by the type they name first; a type's own fields come before those of its nested objects. */
+function byType(a: string, b: string): number {
+  const [typeA, typeB] = [typePart(a), typePart(b)];
+  return compare(typeA, typeB) || Number(a !== typeA) - Number(b !== typeB) || compare(a, b);
+}
+
+/** `Issuing.Authorization.request_history[].amount_details` → `Issuing.Authorization`. */
+function typePart(target: string): string {
+  const parts = target.split('.');
+  const field = parts.findIndex((p) => !/^[A-Z]/.test(p));
+  return field < 0 ? target : parts.slice(0, field).join('.');
 }
 
 /**
