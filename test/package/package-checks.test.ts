@@ -74,10 +74,20 @@ describe('the generated package', () => {
   });
 
   test('packs only what users need: builds, docs, README, changelog, licence', () => {
-    const allowed = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^dist\/(esm|cjs)\/package\.json$/, /^dist\/(esm|cjs)\/.+\.(js|d\.ts)$/, /^docs\/.+\.md$/];
+    const allowed = [
+      /^package\.json$/,
+      /^README\.md$/,
+      /^CHANGELOG\.md$/,
+      /^LICENSE$/,
+      /^dist\/(esm|cjs)\/package\.json$/,
+      /^dist\/(esm|cjs)\/.+\.(js|d\.ts)$/,
+      // The docs pages, in Markdown and HTML with the HTML pages' own assets.
+      /^docs\/.+\.(md|html)$/,
+      /^docs\/assets\/[^/]+\.(css|js)$/,
+    ];
     expect(packed.files.filter((file) => !allowed.some((re) => re.test(file)))).toEqual([]);
     expect(packed.files.filter((file) => /(^|\/)(src|test|tests|spec)\//.test(file) || /\.(map|ts|tsbuildinfo)$/.test(file.replace(/\.d\.ts$/, '')))).toEqual([]);
-    for (const file of packed.files.filter((f) => f.endsWith('.js') || f.endsWith('.d.ts'))) {
+    for (const file of packed.files.filter((f) => /\.(js|d\.ts|css|html)$/.test(f))) {
       expect(fs.readFileSync(path.join(pkgDir, file), 'utf8'), file).not.toMatch(/sourceMappingURL/);
     }
     expect(packed.files).toContain('dist/esm/index.d.ts');

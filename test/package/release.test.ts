@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SHARED_SPECS } from '../support/project.js';
+import { generateInto, ROOT, tempDir } from './support.js';
+
+// Consecutive Stripe releases in which identity.verification_session changed (see ../shared/stripe-openapi).
+const OLD_SPEC = path.join(SHARED_SPECS, 'spec3.v298.yaml');
+const NEW_SPEC = path.join(SHARED_SPECS, 'spec3.v301.yaml');
+const NEW_SHA = '8ed749282cbd6d324dc291a8d5d98092b1e33975b73ae51a64ad26451ed7a2c7';
+
+/** `npm run release -- ...` with the checkout's config, always on a temporary package folder. */
+function release(args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'release.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir` with a hash of its content: what "writes nothing" is checked against. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out[path.relative(dir, full)] = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('npm run release', () => {
+  let work: string;
+  let out: string;
+
+  beforeAll(() => {
+    work = tempDir('release');
+    out = path.join(work, 'generated');
+    generateInto(out, ['--spec', OLD_SPEC]);
+  });
+
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test('--dry-run does everything and writes nothing', () => {
+    const before = snapshot(work);
+    const result = release(['--spec', NEW_SPEC, '--from', OLD_SPEC, '--out', out, '--pack-destination', work, '--dry-run']);
+    expect(result.stderr).not.toMatch(/^error/m);
+    expect(result.status).toBe(0);
+    expect(snapshot(work)).toEqual(before);
+    expect(result.stdout).toContain('@utdk/stripe 0.1.0 → 1.0.0 (major; the spec diff suggests major');
+    expect(result.stdout).toContain('publint: All good!');
+    expect(result.stdout).toMatch(/^attw: \.: no problems \(node10, node16-cjs, node16-esm, bundler\)$/m);
+    expect(result.stdout).toMatch(/^ {2}- .*Identity\.VerificationSession\.options.*nullable/m);
+    expect(result.stdout).toContain('dry run: nothing was written');
+  });
+
+  test('a --bump below the diff\'s suggestion is used, with a warning', () => {
+    const result = release(['--spec', NEW_SPEC, '--from', OLD_SPEC, '--out', out, '--bump', 'patch', '--dry-run', '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/warning: the spec diff calls for a major release \(\d+ breaking\); releasing patch as asked/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ previousVersion: '0.1.0', version: '0.1.1', bump: 'patch', suggestedBump: 'major' });
+  });
+
+  test('without a previous spec to diff against, --bump is required', () => {
+    const before = snapshot(work);
+    const result = release(['--spec', NEW_SPEC, '--out', out, '--dry-run']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/error: no version bump/);
+    expect(result.stderr).toMatch(/hint: pass --from .* or --bump major\|minor\|patch/);
+    expect(snapshot(work)).toEqual(before);
+  });
+
+  test('regenerates, bumps the version, writes the changelog entry, builds and packs', () => {
+    const result = release(['--spec', NEW_SPEC, '--from', OLD_SPEC, '--out', out, '--pack-destination', work, '--date', '2026-01-02', '--json']);
+    expect(result.stderr).not.toMatch(/^error/m);
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout) as { version: string; tarball: string; packed: { files: string[] } };
+    expect(summary).toMatchObject({ version: '1.0.0', bump: 'major', tarball: path.join(work, 'utdk-stripe-1.0.0.tgz') });
+
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'package.json'), 'utf8'));
+    expect(manifest).toMatchObject({ version: '1.0.0', stripe: { specSha256: NEW_SHA } });
+    expect(fs.readFileSync(path.join(out, 'src', 'client.ts'), 'utf8')).toContain("packageVersion: '1.0.0'");
+    expect(fs.readFileSync(path.join(out, 'README.md'), 'utf8')).toContain('Version 1.0.0,');
+    const changelog = fs.readFileSync(path.join(out, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toMatch(/^# Changelog\n\n## 1\.0\.0 \(2026-01-02\)\n\n- Generated from the Stripe API spec, version `2022-11-15` \(sha256 `8ed749282cbd`; was `7e2c5846c7b1`\)\.\n/);
+    expect(changelog).toMatch(/Identity\.VerificationSession\.options.*nullable/);
+    expect(changelog.indexOf('## 1.0.0')).toBeLessThan(changelog.indexOf('## 0.1.0'));
+
+    // The built output is the one that was checked and packed.
+    expect(fs.existsSync(path.join(out, 'dist', 'esm', 'index.js'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'dist', 'cjs', 'index.js'))).toBe(true);
+    expect(fs.existsSync(summary.tarball)).toBe(true);
+    const packedManifest = spawnSync('tar', ['-xzOf', summary.tarball, 'package/package.json'], { encoding: 'utf8' });
+    expect(JSON.parse(packedManifest.stdout)).toMatchObject({ name: '@utdk/stripe', version: '1.0.0' });
+    expect(summary.packed.files).toContain('dist/cjs/index.d.ts');
+    expect(summary.packed.files.some((file) => file.startsWith('src/'))).toBe(false);
+  });
+});
