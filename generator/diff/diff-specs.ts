@@ -20,21 +20,23 @@ export async function diffSpecs(before: SpecSource, after: SpecSource, selection
 }
 
 /**
- * Diffs two loaded specs. With no selection every operation and every resource type is compared; with
- * one, what the selected operations reach. A selected operation or resource present in only one spec is
- * an addition or a removal, not an error; one in neither is.
+ * Diffs two loaded specs. With no selection every operation and every resource type is compared (only
+ * the types operations reach with `allResourceTypes: false`, as `generate` without `--all` builds); with
+ * a selection, what the selected operations reach. A selected operation or resource present in only one
+ * spec is an addition or a removal, not an error; one in neither is.
  */
-export function diffLoaded(before: LoadedSpec, after: LoadedSpec, selection: Selection = {}): DiffResult {
+export function diffLoaded(before: LoadedSpec, after: LoadedSpec, selection: Selection = {}, options: { allResourceTypes?: boolean } = {}): DiffResult {
   const selected = Boolean(selection.operations?.length || selection.resources?.length);
-  const models: [ApiModel, ApiModel] = selected ? selectedModels(before, after, selection) : [whole(before), whole(after)];
+  const all = options.allResourceTypes ?? true;
+  const models: [ApiModel, ApiModel] = selected ? selectedModels(before, after, selection) : [whole(before, all), whole(after, all)];
   return diffModels(
     { model: models[0], document: before.document, origin: before.origin },
     { model: models[1], document: after.document, origin: after.origin },
   );
 }
 
-function whole(spec: LoadedSpec): ApiModel {
-  return buildModel(spec.document, { specSha256: spec.sha256, allResourceTypes: true });
+function whole(spec: LoadedSpec, allResourceTypes: boolean): ApiModel {
+  return buildModel(spec.document, { specSha256: spec.sha256, allResourceTypes });
 }
 
 function selectedModels(before: LoadedSpec, after: LoadedSpec, selection: Selection): [ApiModel, ApiModel] {

@@ -19,7 +19,7 @@ describe('changelog bullets', () => {
       'Mark `polish` method on resource `Widgets` as deprecated',
       'Mark `revive` method on resource `Widgets` as no longer deprecated',
       '⚠️Remove support for `archive` method on resource `Widgets`',
-      '⚠️Change return type of `client.widgets.listCompanion` from `Gadget` to `Gizmo`',
+      '⚠️Change return type of `client.companions.retrieve` from `Gadget` to `Gizmo`',
       '⚠️Rename method `client.widgets.notes` to `client.widgets.createNote`',
       '⚠️Add support for required `color` on `WidgetCreateParams`',
       'Add support for `extra` on `WidgetCreateParams` and `Widget`',

@@ -53,7 +53,7 @@ const EXPECTED = [
   'WidgetListParams.owner request-property-removed breaking',
   // Operations.
   'client.widgets.archive endpoint-removed breaking',
-  'client.widgets.listCompanion response-body-type-changed breaking',
+  'client.companions.retrieve response-body-type-changed breaking',
   'client.widgets.notes sdk-method-renamed breaking',
   'client.widgets.polish endpoint-deprecated non-breaking',
   'client.widgets.publish endpoint-added non-breaking',
@@ -165,7 +165,7 @@ describe('diff rules on a synthetic API (rules.old.yaml → rules.new.yaml)', ()
     expect(only(result, (c) => c.subject === 'WidgetCreateParams.color')).toMatchObject({ in: 'body', declaration: 'WidgetCreateParams', new: 'string' });
     expect(only(result, (c) => c.subject === 'Widget.details.finish').declaration).toBe('Widget.Details');
     expect(only(result, (c) => c.subject === 'client.widgets.notes')).toMatchObject({ old: 'client.widgets.notes', new: 'client.widgets.createNote' });
-    expect(only(result, (c) => c.subject === 'client.widgets.listCompanion')).toMatchObject({ old: 'Gadget', new: 'Gizmo' });
+    expect(only(result, (c) => c.subject === 'client.companions.retrieve')).toMatchObject({ old: 'Gadget', new: 'Gizmo' });
     expect(only(result, (c) => c.rule === 'response-property-type-changed' && c.subject === 'Widget.retyped')).toMatchObject({ old: 'string', new: 'number' });
   });
 
