@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerGenerate } from './generate.js';
-import { registerGateway } from './gateway.js';
-import { registerMock } from './mock.js';
 import { registerUpdate } from './update.js';
 
 /** One line per command; each command lives in its own file. */
@@ -12,6 +10,4 @@ export function registerCommands(program: Command): void {
   registerExtract(program);
   registerDiff(program);
   registerUpdate(program);
-  registerGateway(program);
-  registerMock(program);
 }
