@@ -5,7 +5,8 @@ import { nameOperations, type OperationKey } from './operation-names.js';
 import { pointerJoin, resolveRef } from './refs.js';
 import { selectOperations, type Selection } from './select-operations.js';
 import { TypeBuilder } from './type-builder.js';
-import type { ApiModel, HttpVerb, Operation, OperationNames, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
+import { expandPaths, literalUnion } from './expansions.js';
+import type { ApiModel, Decl, HttpVerb, Operation, OperationNames, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
 
 const VERBS: Record<string, HttpVerb> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' };
 
@@ -36,6 +37,7 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
       if (schema['x-resourceId']) types.rootForSchema(key);
     }
   }
+  addExpansions(types, operations);
   return {
     title: document.info?.title ?? 'API',
     apiVersion: String(document.info?.version ?? ''),
@@ -47,7 +49,8 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
   };
 }
 
-function listOperations(document: OpenApiDocument): RawOperation[] {
+/** Every operation of the spec with what naming needs to know of it, sorted by operationId. */
+export function listOperations(document: OpenApiDocument): RawOperation[] {
   const out: RawOperation[] = [];
   const seen = new Map<string, string>();
   for (const [path, item] of Object.entries(document.paths)) {
@@ -60,10 +63,57 @@ function listOperations(document: OpenApiDocument): RawOperation[] {
       const clash = seen.get(id);
       if (clash) throw new SdkgenError(`operationId '${id}' is used twice (also at ${clash})`, { where: pointer });
       seen.set(id, pointer);
-      out.push({ id, method: verb, path, pointer, object, pathParameters: item.parameters ?? [] });
+      out.push({ id, method: verb, path, pointer, object, pathParameters: item.parameters ?? [], returnsList: answersWithList(document, object) });
     }
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Gives every resource type with expandable fields an `ExpandPath` alias, and types each operation's
+ * `expand` param with the paths of what it returns, so that the client can narrow the result.
+ */
+function addExpansions(types: TypeBuilder, operations: Operation[]): void {
+  const index = new Map<string, Decl>();
+  const visit = (d: Decl) => {
+    index.set(d.id, d);
+    d.children.forEach(visit);
+  };
+  types.rootDecls.forEach(visit);
+  const pathsDecl = new Map<string, Decl>();
+  for (const root of types.rootDecls) {
+    if (!root.schemaKey) continue;
+    const paths = expandPaths(root, index);
+    if (paths.length === 0) continue;
+    const { decl } = types.child(root, 'ExpandPath', `${root.pointer}/x-expandableFields`, `The paths of ${root.name} that \`expand\` accepts.`);
+    decl.body = { kind: 'alias', type: literalUnion(paths) };
+    pathsDecl.set(root.id, decl);
+  }
+  for (const op of operations) {
+    const params = op.params?.decl;
+    const expand = params?.body.kind === 'interface' ? params.body.properties.find((p) => p.name === 'expand') : undefined;
+    const target = op.response.type.kind === 'ref' ? pathsDecl.get(op.response.type.id) : undefined;
+    if (!params || !expand || !target || target.body.kind !== 'alias') continue;
+    if (op.response.kind === 'object') {
+      expand.type = { kind: 'array', items: { kind: 'ref', id: target.id } };
+      op.expansion = { pathsDecl: target.id, prefix: '' };
+      continue;
+    }
+    const members = target.body.type.kind === 'union' ? target.body.type.members : [target.body.type];
+    const listPaths = members.flatMap((m) => (m.kind === 'literal' ? [`data.${String(m.value)}`] : []));
+    const { decl } = types.child(params, 'ExpandPath', `${op.pointer}/x-expand`, 'The paths of the listed objects that `expand` accepts.');
+    decl.body = { kind: 'alias', type: literalUnion(listPaths) };
+    expand.type = { kind: 'array', items: { kind: 'ref', id: decl.id } };
+    op.expansion = { pathsDecl: target.id, prefix: 'data.' };
+  }
+}
+
+/** Whether the success response is a Stripe list object (`object: 'list'` with `data`). */
+function answersWithList(document: OpenApiDocument, object: OperationObject): boolean {
+  const response = object.responses?.['200'];
+  const schema = response && !('$ref' in response) ? response.content?.['application/json']?.schema : undefined;
+  const resolved = schema?.$ref ? resolveRef<Schema>(document, schema.$ref, '') : schema;
+  return resolved?.properties?.object?.enum?.[0] === 'list' && resolved.properties.data !== undefined;
 }
 
 function buildOperation(document: OpenApiDocument, raw: RawOperation, names: OperationNames, types: TypeBuilder): Operation {

@@ -22,11 +22,16 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
+const DIGITS = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
+
 export function pascalCase(text: string): string {
-  const out = words(text)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+  const upper = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  // An identifier cannot start with a digit: `3d_secure` → `ThreeDSecure`.
+  return words(text)
+    .map((w, i) => (i === 0 ? w.replace(/^[0-9]+/, (digits) => [...digits].map((d) => DIGITS[Number(d)]).join('') + ' ') : w))
+    .flatMap((w) => w.split(' ').filter(Boolean))
+    .map(upper)
     .join('');
-  return /^[0-9]/.test(out) ? `_${out}` : out;
 }
 
 export function camelCase(text: string): string {

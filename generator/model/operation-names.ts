@@ -6,6 +6,8 @@ export interface OperationKey {
   id: string;
   method: HttpVerb;
   path: string;
+  /** Whether the operation answers with a list (`object: 'list'`): a GET that lists. */
+  returnsList?: boolean;
 }
 
 interface SdkHint {
@@ -22,13 +24,12 @@ interface SdkHint {
 export function nameOperations(document: OpenApiDocument, operations: OperationKey[]): Map<string, OperationNames> {
   const hints = sdkHints(document);
   const namespaces = knownNamespaces(document);
-  const allPaths = new Set(Object.keys(document.paths));
   const names = new Map<string, OperationNames>();
   const taken = new Map<string, Set<string>>();
   const ordered = [...operations].sort((a, b) => compare(a.path, b.path) || compare(a.method, b.method));
   for (const op of ordered) {
     const hint = hints.get(`${op.method} ${op.path}`);
-    const derived = hint ?? derive(op, namespaces, allPaths);
+    const derived = hint ?? derive(op, namespaces, document);
     const resourceKey = [...derived.namespace, derived.className].join('.');
     const used = taken.get(resourceKey) ?? new Set<string>();
     taken.set(resourceKey, used);
@@ -58,7 +59,7 @@ function sdkHints(document: OpenApiDocument): Map<string, SdkHint> {
     for (const op of operations) {
       if (op.method_on !== 'service' || !op.method_name || !op.operation || !op.path) continue;
       hints.set(`${op.operation.toUpperCase()} ${op.path}`, {
-        method: identifier(op.method_name),
+        method: methodName(op.method_name),
         namespace: resource.in_package ? resource.in_package.split('.').map((p) => typeName(p)) : [],
         className: plural(typeName(resource.class_name)),
       });
@@ -77,45 +78,64 @@ function knownNamespaces(document: OpenApiDocument): Set<string> {
   return found;
 }
 
-function derive(op: OperationKey, namespaces: Set<string>, allPaths: Set<string>): SdkHint {
+function derive(op: OperationKey, namespaces: Set<string>, document: OpenApiDocument): SdkHint {
   const segments = op.path.split('/').filter(Boolean);
-  if (/^v\d+$/.test(segments[0] ?? '')) segments.shift();
+  const version = /^v\d+$/.test(segments[0] ?? '') ? `/${segments.shift()}` : '';
   const namespace: string[] = [];
-  while (segments.length > 1 && namespaces.has(segments[0]!)) namespace.push(typeName(segments.shift()!));
+  const nsSegments: string[] = [];
+  while (segments.length > 1 && namespaces.has(segments[0]!)) {
+    nsSegments.push(segments[0]!);
+    namespace.push(typeName(segments.shift()!));
+  }
   const collection = segments.shift() ?? 'root';
   const className = typeName(collection);
   const isParam = (s: string | undefined) => s !== undefined && s.startsWith('{');
+  // Path parameter names differ between a collection and its items (`{id}` vs `{fee}`), so compare without them.
+  const shape = (p: string) => p.replace(/\{[^}]*\}/g, '{}');
+  const hasItems = (prefix: string) => Object.keys(document.paths).some((p) => shape(p).startsWith(`${shape(prefix)}/{`));
+  const collectionPath = [version, ...nsSegments, collection].join('/');
   const rest = segments;
   const verb = op.method;
   let method: string;
   if (rest.length === 0) {
-    method = verb === 'GET' ? (singular(collection) === collection ? 'retrieve' : 'list') : verb === 'POST' ? (singular(collection) === collection ? 'update' : 'create') : 'del';
+    // A path with no `/{id}` below it is a singleton (`/v1/balance`): it is retrieved and updated, not listed.
+    const singleton = !hasItems(collectionPath) && singular(collection) === collection;
+    method = verb === 'GET' ? (singleton ? 'retrieve' : 'list') : verb === 'POST' ? (singleton ? 'update' : 'create') : 'del';
   } else if (rest.length === 1 && isParam(rest[0])) {
     method = verb === 'GET' ? 'retrieve' : verb === 'POST' ? 'update' : 'del';
   } else {
     const words = rest.filter((s) => !isParam(s));
-    const last = words[words.length - 1] ?? 'action';
-    const endsWithParam = isParam(rest[rest.length - 1]);
-    const prefix = op.path.slice(0, op.path.lastIndexOf(`/${last}`) + last.length + 1);
-    const isSubCollection = endsWithParam || [...allPaths].some((p) => p.startsWith(`${prefix}/{`));
     const noun = pascalCase(words.join('_'));
-    if (isSubCollection) {
-      const one = pascalCase(singular(words.join('_')));
-      if (endsWithParam) method = `${verb === 'GET' ? 'retrieve' : verb === 'POST' ? 'update' : 'delete'}${one}`;
-      else method = verb === 'GET' ? `list${noun}` : verb === 'POST' ? `create${one}` : `delete${noun}`;
-    } else if (verb === 'GET' && words.length === 1 && last === 'search') {
+    const one = pascalCase(singular(words.join('_')));
+    const endsWithParam = isParam(rest[rest.length - 1]);
+    const own = document.paths[op.path] ?? {};
+    const subPrefix = op.path.replace(/\/\{[^}]+\}$/, '');
+    const isSubCollection = !endsWithParam && (hasItems(op.path) || (own.get !== undefined && op.returnsList === true) || Boolean(document.paths[op.path]?.get && hasItems(subPrefix) && subPrefix !== op.path));
+    if (endsWithParam) {
+      method = `${verb === 'GET' ? 'retrieve' : verb === 'POST' ? 'update' : 'delete'}${one}`;
+    } else if (verb === 'GET' && words.length === 1 && words[0] === 'search') {
       method = 'search';
-    } else if (verb === 'GET' && !isParam(rest[0])) {
-      method = `retrieve${noun}`;
     } else if (verb === 'GET') {
-      method = `list${noun}`;
+      method = `${op.returnsList ? 'list' : 'retrieve'}${noun}`;
     } else if (verb === 'DELETE') {
-      method = `delete${noun}`;
+      method = `delete${isSubCollection ? noun : noun}`;
+    } else if (isSubCollection) {
+      method = `create${one}`;
+    } else if (own.get !== undefined) {
+      // POST beside a GET of the same path updates that sub-resource (`/customers/{id}/cash_balance`).
+      method = `update${noun}`;
     } else {
       method = camelCase(words.join('_'));
     }
   }
-  return { method: identifier(method), namespace, className };
+  return { method: methodName(method), namespace, className };
+}
+
+/** Method names are property names, so reserved words are allowed; `delete` is `del`, as in stripe-node. */
+function methodName(name: string): string {
+  const camel = camelCase(name);
+  if (camel === 'delete') return 'del';
+  return camel === 'constructor' ? 'constructor_' : camel;
 }
 
 export function plural(word: string): string {

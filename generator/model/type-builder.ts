@@ -223,7 +223,7 @@ export class TypeBuilder {
   }
 
   /** A nested declaration under `owner`; the same schema pointer reuses it, a clash of names gets a number. */
-  private child(owner: Decl, name: string, pointer: string, description: string): { decl: Decl; isNew: boolean } {
+  child(owner: Decl, name: string, pointer: string, description: string): { decl: Decl; isNew: boolean } {
     if (owner.rootId === owner.id) this.adopt(owner);
     const safeName = name === owner.name || owner.scope.includes(name) ? `${name}Details` : name;
     for (let n = 1; ; n++) {

@@ -34,6 +34,11 @@ export interface Operation {
   /** The params type (body for POST, query for GET/DELETE); absent when the operation takes none. */
   params: ParamsShape | undefined;
   response: ResponseShape;
+  /**
+   * Typed expansions: the alias of the response type's expandable paths, and the prefix a path takes
+   * in this operation's `expand` (`data.` for lists). Absent when nothing can be expanded.
+   */
+  expansion?: { pathsDecl: string; prefix: '' | 'data.' };
 }
 
 export interface OperationNames {

@@ -42,11 +42,12 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
   const flatMethods = [...model.operations]
     .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
     .map((op) => {
-      const { params, returnType } = operationSignature(op, scope);
+      const { params, typeParameters, returnType } = operationSignature(op, scope);
       const fn = scope.importFrom(`resources/${[...op.names.namespace, op.names.resourceClass].join('/')}`, op.names.flat, false);
       return {
         name: op.names.flat,
         docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
+        typeParameters,
         parameters: params,
         returnType,
         statements: [`return ${fn}(${argumentList(op, 'this.core')});`],

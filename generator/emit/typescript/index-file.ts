@@ -45,7 +45,7 @@ export function indexFileStatements(model: ApiModel): StatementStructures[] {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: './shared.js',
-      namedExports: ['ApiSearchResult', 'Emptyable', 'Metadata', 'MetadataParam', 'RangeQueryParam'],
+      namedExports: ['ApiSearchResult', 'Emptyable', 'Expand', 'Metadata', 'MetadataParam', 'RangeQueryParam'],
     },
   ];
   const namespaces = [...new Set(model.declarations.filter((d) => d.scope.length > 0).map((d) => d.scope[0]!))].sort();

@@ -12,7 +12,6 @@ export { relativeModule } from './relative-module.js';
 export class ModuleScope {
   private readonly taken = new Set<string>();
   private readonly imported = new Map<string, { module: string; name: string; local: string; typeOnly: boolean }>();
-  private readonly shared = new Set<string>();
 
   constructor(
     readonly module: string,
@@ -41,7 +40,7 @@ export class ModuleScope {
   };
 
   useShared(name: string): void {
-    this.shared.add(name);
+    this.importFrom('shared', name, true);
   }
 
   /** Imports a value or type from a module given relative to `src/`. */
@@ -65,9 +64,6 @@ export class ModuleScope {
 
   imports(): ImportDeclarationStructure[] {
     const byModule = new Map<string, { name: string; local: string; typeOnly: boolean }[]>();
-    if (this.shared.size > 0) {
-      byModule.set('shared', [...this.shared].map((name) => ({ name, local: name, typeOnly: true })));
-    }
     for (const entry of this.imported.values()) {
       const list = byModule.get(entry.module) ?? [];
       list.push(entry);

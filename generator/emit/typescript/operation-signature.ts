@@ -1,23 +1,35 @@
-import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import type { OptionalKind, ParameterDeclarationStructure, TypeParameterDeclarationStructure } from 'ts-morph';
 import type { Operation } from '../../model/types.js';
 import type { ModuleScope } from './module-scope.js';
 import { typeText } from './declarations.js';
 
-/** The parameters and return type shared by an operation's function, its method and the client's flat method. */
+/**
+ * The parameters and return type shared by an operation's function, its method and the client's
+ * flat method. Where the response has expandable fields, the signature is generic in the paths
+ * passed to `expand`, and the result type narrows those fields from `string | X` to `X`.
+ */
 export function operationSignature(op: Operation, scope: ModuleScope) {
   const params: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.map((p) => ({ name: p.identifier, type: 'string' }));
+  const typeParameters: OptionalKind<TypeParameterDeclarationStructure>[] = [];
+  let item = typeText(op.response.type, scope);
   if (op.params) {
-    params.push({ name: 'params', type: scope.ref(op.params.decl.id), hasQuestionToken: !op.params.required });
+    let type = scope.ref(op.params.decl.id);
+    if (op.expansion) {
+      typeParameters.push({ name: 'E', constraint: scope.ref(op.expansion.pathsDecl), default: 'never' });
+      const paths = op.expansion.prefix ? `\`${op.expansion.prefix}\${E}\`` : 'E';
+      type = `Omit<${type}, 'expand'> & { expand?: Array<${paths}> }`;
+      item = `${scope.importFrom('shared', 'Expand', true)}<${item}, E>`;
+    }
+    params.push({ name: 'params', type, hasQuestionToken: !op.params.required });
   }
   params.push({ name: 'options', type: scope.importFrom('runtime/core', 'RequestOptions', true), hasQuestionToken: true });
-  const item = typeText(op.response.type, scope);
   const returnType =
     op.response.kind === 'list'
       ? `${scope.importFrom('runtime/core', 'ApiListPromise', true)}<${item}>`
       : op.response.kind === 'search'
         ? `Promise<${scope.importFrom('shared', 'ApiSearchResult', true)}<${item}>>`
         : `Promise<${item}>`;
-  return { params, returnType, item };
+  return { params, typeParameters, returnType, item };
 }
 
 /** The path as a template literal with each path parameter URI-encoded. */

@@ -19,13 +19,14 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
   const body: StatementStructures[] = [];
   for (const root of localRoots) body.push(...declStatements(root, scope));
   for (const op of group.operations) {
-    const { params, returnType, item } = operationSignature(op, scope);
+    const { params, typeParameters, returnType, item } = operationSignature(op, scope);
     const call = op.response.kind === 'list' ? `requestList<${item}>` : `request<${returnType.slice('Promise<'.length, -1)}>`;
     body.push({
       kind: StructureKind.Function,
       name: op.names.flat,
       isExported: true,
       docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
+      typeParameters,
       parameters: [{ name: 'core', type: core }, ...params],
       returnType,
       statements: [
@@ -39,10 +40,11 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
     isExported: true,
     ctors: [{ parameters: [{ name: 'client', type: `{ readonly core: ${core} }`, scope: Scope.Private, isReadonly: true }] }],
     methods: group.operations.map((op) => {
-      const { params, returnType } = operationSignature(op, scope);
+      const { params, typeParameters, returnType } = operationSignature(op, scope);
       return {
         name: op.names.method,
         docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
+        typeParameters,
         parameters: params,
         returnType,
         statements: [`return ${op.names.flat}(${argumentList(op, 'this.client.core')});`],
