@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerGenerate } from './generate.js';
+import { registerMock } from './mock.js';
 import { registerUpdate } from './update.js';
 
 /** One line per command; each command lives in its own file. */
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerExtract(program);
   registerDiff(program);
   registerUpdate(program);
+  registerMock(program);
 }
