@@ -51,6 +51,7 @@ function compareEnum(
   before: (string | number | boolean)[],
   after: (string | number | boolean)[],
 ): void {
+  if (before.length === after.length && before.every((v, i) => v === after[i])) return;
   const had = new Set(before);
   const has = new Set(after);
   for (const value of after) {
@@ -87,8 +88,13 @@ function compareNested(ctx: DiffContext, scope: FieldScope, path: string, base: 
   const before = ctx.old.decl(oldId);
   const after = ctx.new_.decl(newId);
   if (!before || !after || isComponentRoot(before) || isComponentRoot(after)) return;
-  const key = `${oldId}>${newId}`;
-  if (stack.has(key)) return;
+  const key = `${scope.direction}:${oldId}>${newId}`;
+  if (ctx.unchanged.has(key)) return;
+  if (stack.has(key)) {
+    ctx.cycles++;
+    return;
+  }
+  const [changes, cycles] = [ctx.changes.length, ctx.cycles];
   stack.add(key);
   if (before.body.kind === 'alias' && after.body.kind === 'alias') {
     compareTypes(ctx, scope, path, base, before.body.type, after.body.type, stack);
@@ -96,4 +102,7 @@ function compareNested(ctx: DiffContext, scope: FieldScope, path: string, base: 
     compareFields(ctx, scope, path, before, after, stack);
   }
   stack.delete(key);
+  // A nested type reached by many paths (a shared schema) is walked again only if it had changes to
+  // name on each path; a walk cut short by a cycle proves nothing, so it is not remembered.
+  if (ctx.changes.length === changes && ctx.cycles === cycles) ctx.unchanged.add(key);
 }

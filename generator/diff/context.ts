@@ -34,6 +34,10 @@ export interface FieldScope {
 /** The state of one diff: both sides and the changes found so far. */
 export class DiffContext {
   readonly changes: Change[] = [];
+  /** Nested type pairs (`direction:old>new`) walked completely without a change. */
+  readonly unchanged = new Set<string>();
+  /** How many times a walk stopped at a type it was already inside. */
+  cycles = 0;
 
   constructor(
     readonly old: ModelSide,
