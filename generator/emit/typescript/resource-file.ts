@@ -1,4 +1,4 @@
-import { Scope, StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { Decl, ResourceGroup } from '../../model/types.js';
 import { declStatements } from './declarations.js';
 import { docs } from './jsdoc.js';
@@ -38,7 +38,9 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
     kind: StructureKind.Class,
     name: group.className,
     isExported: true,
-    ctors: [{ parameters: [{ name: 'client', type: `{ readonly core: ${core} }`, scope: Scope.Private, isReadonly: true }] }],
+    // An ES private field: no method name from the spec can collide with it.
+    properties: [{ name: '#client', isReadonly: true, type: `{ readonly core: ${core} }` }],
+    ctors: [{ parameters: [{ name: 'client', type: `{ readonly core: ${core} }` }], statements: ['this.#client = client;'] }],
     methods: group.operations.map((op) => {
       const { params, typeParameters, returnType } = operationSignature(op, scope);
       return {
@@ -47,7 +49,7 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
         typeParameters,
         parameters: params,
         returnType,
-        statements: [`return ${op.names.flat}(${argumentList(op, 'this.client.core')});`],
+        statements: [`return ${op.names.flat}(${argumentList(op, 'this.#client.core')});`],
       };
     }),
   });
