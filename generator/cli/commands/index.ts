@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerGenerate } from './generate.js';
+import { registerGateway } from './gateway.js';
 import { registerMock } from './mock.js';
 import { registerUpdate } from './update.js';
 
@@ -11,5 +12,6 @@ export function registerCommands(program: Command): void {
   registerExtract(program);
   registerDiff(program);
   registerUpdate(program);
+  registerGateway(program);
   registerMock(program);
 }
