@@ -1,11 +1,12 @@
 import type { TypeExpr } from '../model/types.js';
+import { compareEnum } from './compare-enums.js';
 import { compareFields, type WalkStack } from './compare-fields.js';
 import type { DiffContext, FieldScope } from './context.js';
 import { fieldRule } from './rules.js';
 import { enumValues, isComponentRoot, printed, relation, shapeOf } from './type-shape.js';
 import type { Change } from './types.js';
 
-type FieldBase = Omit<Change, 'rule' | 'level'>;
+export type FieldBase = Omit<Change, 'rule' | 'level'>;
 
 /**
  * Compares two types at one place (`path`): a different skeleton is a type change; the same skeleton
@@ -41,25 +42,6 @@ export function compareTypes(
   if (before.kind === 'emptyable' && after.kind === 'emptyable') return compareTypes(ctx, scope, path, base, before.inner, after.inner, stack);
   if (before.kind === 'union' && after.kind === 'union') return compareMembers(ctx, scope, path, base, before.members, after.members, stack);
   if (before.kind === 'ref' && after.kind === 'ref') compareNested(ctx, scope, path, base, before.id, after.id, stack);
-}
-
-function compareEnum(
-  ctx: DiffContext,
-  scope: FieldScope,
-  path: string,
-  base: FieldBase,
-  before: (string | number | boolean)[],
-  after: (string | number | boolean)[],
-): void {
-  if (before.length === after.length && before.every((v, i) => v === after[i])) return;
-  const had = new Set(before);
-  const has = new Set(after);
-  for (const value of after) {
-    if (!had.has(value)) ctx.report(fieldRule(scope.direction, 'enum-value-added'), { ...base, subject: path, new: value });
-  }
-  for (const value of before) {
-    if (!has.has(value)) ctx.report(fieldRule(scope.direction, 'enum-value-removed'), { ...base, subject: path, old: value });
-  }
 }
 
 /** Union members pair up in order, the enum members counting as one (their skeletons matched already). */
