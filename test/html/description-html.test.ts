@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { descriptionHtml, descriptionText } from '../../generator/emit/html/description-html.js';
+import { jsonForScript } from '../../generator/emit/html/json-script.js';
+
+describe('descriptionHtml', () => {
+  it('keeps the markup of operation descriptions and makes links absolute', () => {
+    expect(descriptionHtml('<p>Use the <code>client_secret</code>. Related guide: <a href="/docs/identity/verify-identity-documents">Verify</a></p>')).toBe(
+      '<p>Use the <code>client_secret</code>. Related guide: <a href="https://stripe.com/docs/identity/verify-identity-documents">Verify</a></p>',
+    );
+  });
+
+  it('renders the Markdown links and code spans of field descriptions, escaping the rest', () => {
+    expect(descriptionHtml('The type of [verification check](/docs/identity/verification-checks) to use, `document` or 1 < 2 & "3".')).toBe(
+      '<p>The type of <a href="https://stripe.com/docs/identity/verification-checks">verification check</a> to use, <code>document</code> or 1 &lt; 2 &amp; "3".</p>',
+    );
+    expect(descriptionHtml('One.\n\nTwo.')).toBe('<p>One.</p>\n<p>Two.</p>');
+  });
+
+  const hostile = [
+    '</script><script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<p onclick="alert(1)">hi</p>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="  JaVaScRiPt:alert(1)">x</a>',
+    '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    '<svg><script>alert(1)</script></svg>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<style>body{display:none}</style><p style="x">y</p>',
+    '<math><mtext><img src=x onerror=alert(1)></mtext></math>',
+    '[x](javascript:alert(1))',
+    '<scr<script>ipt>alert(1)</script>',
+    '<!--<img src=x onerror=alert(1)>-->',
+    '<form action="https://evil.example"><input name=x></form>',
+  ];
+  for (const text of hostile) {
+    it(`renders ${JSON.stringify(text)} inert`, () => {
+      const out = descriptionHtml(text);
+      expect(out).not.toMatch(/<(script|img|svg|iframe|style|math|form|input)\b/i);
+      expect(out).not.toMatch(/\son\w+\s*=/i);
+      expect(out).not.toMatch(/(javascript|data):/i);
+      expect(out).not.toMatch(/style=/i);
+    });
+  }
+
+  it('gives plain text for places without markup', () => {
+    expect(descriptionText('<p>A &amp; B <code>c</code></p>\n<p>Next</p>')).toBe('A & B c Next');
+  });
+});
+
+describe('jsonForScript', () => {
+  it('cannot end the script element, open a comment or break JavaScript, and reads back unchanged', () => {
+    const value = { text: '</script><script>alert(1)</script><!-- & \u2028\u2029 >' };
+    const out = jsonForScript(value);
+    expect(out).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(out).toContain('\\u003c/script\\u003e');
+    expect(JSON.parse(out)).toEqual(value);
+  });
+});

@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitHtmlDocs } from '../../generator/emit/html/emit-html.js';
+import type { TryItSpec } from '../../generator/emit/html/browser/tryit-spec.js';
+import type { ApiModel } from '../../generator/model/types.js';
+import { model } from '../support/project.js';
+
+const pkg = { name: '@utdk/stripe', version: '0.1.0' };
+let api: ApiModel;
+let files: Map<string, string>;
+
+beforeAll(async () => {
+  api = await model({ resources: ['identity.verification_sessions'] });
+  files = emitHtmlDocs(api, pkg);
+});
+
+function tryIt(html: string): TryItSpec {
+  const match = /<script type="application\/json" id="try-it-spec">([^<]*)<\/script>/.exec(html);
+  expect(match).not.toBeNull();
+  return JSON.parse(match![1]!) as TryItSpec;
+}
+
+describe('HTML docs', () => {
+  it('writes an index, a page per operation and the shared assets', () => {
+    expect([...files.keys()].sort()).toEqual([
+      'docs/GetIdentityVerificationSessions.html',
+      'docs/GetIdentityVerificationSessionsSession.html',
+      'docs/PostIdentityVerificationSessions.html',
+      'docs/PostIdentityVerificationSessionsSession.html',
+      'docs/PostIdentityVerificationSessionsSessionCancel.html',
+      'docs/PostIdentityVerificationSessionsSessionRedact.html',
+      'docs/assets/docs.css',
+      'docs/assets/search.js',
+      'docs/assets/try-it.js',
+      'docs/index.html',
+    ]);
+  });
+
+  it('is deterministic', async () => {
+    const again = emitHtmlDocs(await model({ resources: ['identity.verification_sessions'] }), pkg);
+    expect([...again.entries()]).toEqual([...files.entries()]);
+  });
+
+  it('indexes every operation with a link, searchable text and a deep-link anchor', () => {
+    const index = files.get('docs/index.html')!;
+    for (const op of api.operations) {
+      expect(index).toContain(`<li id="op-${op.id}" data-search="`);
+      expect(index).toContain(`<a href="${op.id}.html">${op.title}</a>`);
+    }
+    expect(index).toContain('<label for="search">Search operations</label>');
+    expect(index).toContain('<script src="assets/search.js"></script>');
+  });
+
+  it('documents the create operation as the seed page does, without its flaws', () => {
+    const page = files.get('docs/PostIdentityVerificationSessions.html')!;
+    expect(page).toContain('<h1>Create a VerificationSession</h1>');
+    expect(page).toContain('<span class="method method-post">POST</span> <code>/v1/identity/verification_sessions</code>');
+    expect(page).toContain('<dt>Operation id</dt><dd><code>PostIdentityVerificationSessions</code></dd>');
+    // The description is rendered HTML (no literal <p>), with absolute links.
+    expect(page).toContain('<div class="description"><p>Creates a VerificationSession object.</p>');
+    expect(page).toContain('<a href="https://stripe.com/docs/identity/verify-identity-documents">');
+    expect(page).not.toMatch(/href="\/(?!\/)/);
+    expect(page).not.toContain('&lt;p&gt;');
+    // Parameter reference: names as sent, types, required, enum values, nested children folded.
+    expect(page).toContain('<a class="param-name" href="#param-type"><code>type</code></a>');
+    expect(page).toMatch(/id="param-type">[\s\S]*?<span class="badge required">required<\/span>[\s\S]*?One of: <code>document<\/code>, <code>id_number<\/code>\./);
+    expect(page).toContain('<summary>Child parameters of <code>options</code> (1)</summary>');
+    expect(page).toContain('<code>options[document][allowed_types]</code>');
+    expect(page).toContain('One of: <code>driving_license</code>, <code>id_card</code>, <code>passport</code>.');
+    expect(page).toContain('An empty string (<code>""</code>) unsets it.');
+    expect(page).toContain('An object of type <code>identity.verification_session</code>.');
+    // Try-it: the seed page's sections, and the send button off until a gateway is set.
+    expect(page).toContain('<legend>Authentication</legend>');
+    expect(page).toContain('<legend>Gateway</legend>');
+    expect(page).toContain('<button id="send" type="button" disabled aria-describedby="send-hint">');
+    expect(page).toContain('Enter a gateway URL above to enable sending.');
+    expect(page).toContain('<code id="snippet-ts">import stripe from &#x27;@utdk/stripe&#x27;;');
+    // Nothing from a CDN, scripts only from the package's own assets.
+    expect(page).not.toMatch(/(src|href)="https?:\/\/(?!stripe\.com\/)/);
+    expect([...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="application/json" id="try-it-spec">', '<script src="assets/try-it.js">']);
+  });
+
+  it('embeds the request schema as form widgets', () => {
+    const spec = tryIt(files.get('docs/PostIdentityVerificationSessions.html')!);
+    expect(spec.operation).toMatchObject({ id: 'PostIdentityVerificationSessions', method: 'POST', flat: 'postIdentityVerificationSessions', paramsIn: 'body', paramsRequired: true });
+    expect(spec.fields.map((f) => [f.name, f.node.kind, f.required])).toEqual([
+      ['type', 'enum', true],
+      ['expand', 'array', false],
+      ['metadata', 'map', false],
+      ['options', 'object', false],
+      ['return_url', 'text', false],
+    ]);
+    expect(spec.fields[0]!.node).toEqual({ kind: 'enum', values: ['document', 'id_number'] });
+    const options = spec.objects['Identity.VerificationSessionCreateParams.Options']!;
+    expect(options[0]).toMatchObject({ name: 'document', node: { kind: 'emptyable', inner: { kind: 'object', ref: 'Identity.VerificationSessionCreateParams.Options.Document' } } });
+    const document = spec.objects['Identity.VerificationSessionCreateParams.Options.Document']!;
+    expect(document.map((f) => [f.name, f.node])).toEqual([
+      ['allowed_types', { kind: 'array', items: { kind: 'enum', values: ['driving_license', 'id_card', 'passport'] } }],
+      ['require_id_number', { kind: 'boolean' }],
+      ['require_live_capture', { kind: 'boolean' }],
+      ['require_matching_selfie', { kind: 'boolean' }],
+    ]);
+  });
+
+  it('gives operations with path parameters their inputs', () => {
+    const spec = tryIt(files.get('docs/PostIdentityVerificationSessionsSessionCancel.html')!);
+    expect(spec.operation.pathParams.map((p) => p.name)).toEqual(['session']);
+  });
+});
+
+describe('HTML docs: spec text is untrusted', () => {
+  const attack = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
+  let page: string;
+
+  beforeAll(async () => {
+    const hostile = await model({ operations: ['PostIdentityVerificationSessions'] });
+    const op = hostile.operations[0]!;
+    op.title = `Create ${attack}`;
+    op.description = `<p>Intro</p>${attack}<a href="javascript:alert(3)">x</a>`;
+    const params = op.params!.decl;
+    if (params.body.kind === 'interface') params.body.properties[0]!.description = attack;
+    page = emitHtmlDocs(hostile, pkg).get('docs/PostIdentityVerificationSessions.html')!;
+  });
+
+  it('renders it inert in titles, descriptions and the embedded JSON', () => {
+    // The only script elements are the page's own two.
+    expect(page.match(/<script\b/g)).toHaveLength(2);
+    expect(page).not.toMatch(/<img\b/i);
+    expect(page).not.toMatch(/\sonerror=/i);
+    expect(page).not.toContain('javascript:');
+    expect(page).toContain('<h1>Create &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;</h1>');
+    expect(page).toContain('<title>Create &lt;/script&gt;');
+    const spec = tryIt(page);
+    expect(spec.fields[0]!.descriptionHtml).toBe('');
+  });
+});
