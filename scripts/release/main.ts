@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('regenerate the package from a new spec, bump its version, write the changelog entry, build, check and pack it')
     .requiredOption('--spec <file|url>', 'the new OpenAPI spec')
     .addOption(new Option('--bump <level>', "the version bump (default: the spec diff's suggestion)").choices(BUMPS))
-    .option('--from <file|url>', 'the spec the current package was generated from (default: the pin, if it is that spec)')
+    .option('--from <file|url>', 'the spec the current package was generated from (default: the pinned spec)')
     .option('--dry-run', 'do everything in a scratch folder and keep nothing')
     .option('--out <dir>', 'the package folder (default: the config\'s out, generated/)')
     .option('--pack-destination <dir>', 'where the tarball goes (default: the folder holding the package folder)')

@@ -2,24 +2,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prependEntry, type ChangelogEntry } from '../../generator/emit/package/changelog.js';
-import { diffLoaded } from '../../generator/diff/diff-specs.js';
+import { code } from '../../generator/diff/changelog/wording.js';
 import { nextVersion } from '../../generator/diff/semver.js';
 import type { Bump } from '../../generator/diff/types.js';
+import { readPackageState } from '../../generator/diff/update/package-state.js';
+import { planUpdate } from '../../generator/diff/update/plan-update.js';
 import { SdkgenError } from '../../generator/errors.js';
-import { loadSpec, readPin, type LoadedSpec } from '../../generator/load/load-spec.js';
-import type { Selection } from '../../generator/model/select-operations.js';
+import { readPin } from '../../generator/load/load-spec.js';
 import { writeOutput } from '../../generator/output/write-output.js';
 import type { SdkgenConfig } from '../../generator/pipeline/config.js';
 import { generatePackage } from '../../generator/pipeline/generate.js';
-import { changelogLines } from './changes.js';
 import { buildPackage, checkAttw, checkPublint, packPackage, type Packed } from './checks.js';
 
 export interface ReleaseOptions {
   /** The new spec: a path or URL. */
   spec: string;
-  /** The spec the current package was made from; by default the pin, if its sha256 matches. */
+  /** The spec the current package was made from (default: the pin, which must be that spec). */
   from?: string;
-  /** Overrides the spec diff's suggestion; required when there is no previous spec to diff against. */
+  /** Overrides the spec diff's suggestion; with an unchanged spec, asks for a release anyway. */
   bump?: Bump;
   dryRun: boolean;
   /** The package folder (default: the config's `out`, `generated/`). */
@@ -37,7 +37,7 @@ export interface ReleaseResult {
   previousVersion: string;
   version: string;
   bump: Bump;
-  /** The spec diff's suggestion, when the previous spec was at hand. */
+  /** The spec diff's suggestion (absent when the spec is unchanged). */
   suggestedBump?: Bump;
   breaking?: number;
   entry: ChangelogEntry;
@@ -48,51 +48,48 @@ export interface ReleaseResult {
   tarball?: string;
 }
 
-interface CurrentPackage {
-  name: string;
-  version: string;
-  changelog?: string;
-  specSha256?: string;
-}
-
 /**
- * Regenerates the package from a new spec with the next version and a changelog entry, builds it,
- * runs publint and attw, and packs it, all in a scratch folder; only when every step has passed
- * does it replace `out` and keep the tarball. A dry run stops before that and keeps nothing.
+ * `sdkgen update` (regenerate from the new spec, with the diff's changelog entry and semver bump),
+ * then the package's build, publint, npm pack and attw on the tarball, all in a scratch folder;
+ * only when every step has passed are the package folder and the tarball written. A dry run stops
+ * before that and keeps nothing.
  */
 export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
-  const { config, log } = options;
-  const current = readCurrentPackage(options.out);
-  const selection: Selection = config.all ? {} : { operations: config.operations, resources: config.resources };
+  const { log } = options;
+  const config: SdkgenConfig = { ...options.config, out: options.out };
+  const plan = await planUpdate({ config, spec: options.spec, from: options.from, date: options.date, report: (phase, detail) => log(detail ? `${phase}: ${detail}` : phase) });
 
-  log(`loading ${options.spec}`);
-  const next = await load(options.spec, config);
-  const previous = await previousSpec(options, current);
-  const diff = previous && diffLoaded(previous, next, selection);
-  const bump = options.bump ?? diff?.bump;
-  if (!bump) {
-    throw new SdkgenError('no version bump: the previous spec is not at hand to diff against', { hint: 'pass --from <the spec of the current package>, or --bump major|minor|patch' });
+  let next: { version: string; bump: Bump; entry: ChangelogEntry; files: Map<string, string> };
+  if (plan.kind === 'up-to-date') {
+    // The same spec: only sdkgen changed. Worth a release only when asked for.
+    if (!options.bump) {
+      throw new SdkgenError(`${options.out} is already generated from this spec (version ${plan.version}): nothing to release`, {
+        hint: 'pass --bump to release a regeneration from the same spec (changes in sdkgen itself)',
+      });
+    }
+    const version = nextVersion(plan.version, options.bump);
+    const entry = { version, date: options.date, lines: [`Regenerated from the same spec (sha256 ${code(plan.specSha256.slice(0, 12))}); the changes come from sdkgen.`] };
+    next = { version, bump: options.bump, entry, files: await regenerate(config, options.spec, entry) };
+  } else if (options.bump && options.bump !== plan.diff.bump) {
+    if (rank(options.bump) < rank(plan.diff.bump)) {
+      log(`warning: the spec diff calls for a ${plan.diff.bump} release (${plan.diff.breaking} breaking); releasing ${options.bump} as asked`);
+    }
+    const version = nextVersion(plan.fromVersion, options.bump);
+    const entry = { ...plan.entry, version };
+    next = { version, bump: options.bump, entry, files: await regenerate(config, options.spec, entry) };
+  } else {
+    next = { version: plan.toVersion, bump: plan.diff.bump, entry: plan.entry, files: plan.files };
   }
-  if (diff && options.bump && rank(options.bump) < rank(diff.bump)) {
-    log(`warning: the spec diff calls for a ${diff.bump} release (${diff.breaking} breaking); releasing ${options.bump} as asked`);
-  }
-  const version = nextVersion(current.version, bump);
-  const entry: ChangelogEntry = { version, date: options.date, lines: changelogLines({ sha256: next.sha256, apiVersion: String(next.document.info?.version ?? '') }, diff) };
-  log(`${current.name} ${current.version} → ${version} (${bump}, ${options.bump ? 'given' : 'suggested by the spec diff'})`);
+  const { version, bump, entry, files } = next;
+  const manifest = JSON.parse(files.get('package.json') ?? '{}') as { name?: string; version?: string; stripe?: { specSha256?: string } };
+  if (manifest.version !== version) throw new SdkgenError(`regeneration produced version ${manifest.version}, expected ${version}`, { where: options.spec });
+  const previousVersion = plan.kind === 'update' ? plan.fromVersion : plan.version;
+  log(`${manifest.name} ${previousVersion} → ${version} (${bump}, ${options.bump ? 'given' : 'suggested by the spec diff'})`);
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-release-'));
   try {
     const pkgDir = path.join(scratch, 'package');
-    // The pipeline keeps the version and changelog it finds in the output folder: seed them.
-    fs.mkdirSync(pkgDir);
-    fs.writeFileSync(path.join(pkgDir, 'package.json'), `${JSON.stringify({ name: current.name, version }, null, 2)}\n`);
-    log('generating');
-    const generated = await generatePackage({ ...config, spec: options.spec, out: pkgDir });
-    if (generated.model.specSha256 !== next.sha256) throw new SdkgenError('the spec changed while the release ran', { where: options.spec });
-    const files = new Map(generated.files);
-    files.set('CHANGELOG.md', prependEntry(current.changelog, entry));
     writeOutput(pkgDir, files);
-
     log('building');
     buildPackage(pkgDir);
     log('publint');
@@ -104,7 +101,18 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     log('attw');
     const attw = checkAttw(packed.tarball).lines;
 
-    const result: ReleaseResult = { name: current.name, previousVersion: current.version, version, bump, suggestedBump: diff?.bump, breaking: diff?.breaking, entry, publint, attw, packed };
+    const result: ReleaseResult = {
+      name: manifest.name ?? config.packageName,
+      previousVersion,
+      version,
+      bump,
+      suggestedBump: plan.kind === 'update' ? plan.diff.bump : undefined,
+      breaking: plan.kind === 'update' ? plan.diff.breaking : undefined,
+      entry,
+      publint,
+      attw,
+      packed,
+    };
     if (options.dryRun) return result;
 
     writeOutput(options.out, files);
@@ -113,8 +121,8 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     fs.mkdirSync(options.packDestination, { recursive: true });
     const tarball = path.join(options.packDestination, path.basename(packed.tarball));
     fs.copyFileSync(packed.tarball, tarball);
-    if (generated.model.specSha256 !== pinnedSha(config)) {
-      log(`note: ${path.relative(process.cwd(), path.resolve(config.root, config.pin)) || config.pin} still pins another spec; update the pin so \`sdkgen generate --check\` agrees with ${options.out}`);
+    if (manifest.stripe?.specSha256 !== pinnedSha(config)) {
+      log(`note: ${config.pin} still pins another spec; point it at the new one so \`sdkgen generate --check\` agrees with ${options.out}`);
     }
     return { ...result, tarball };
   } finally {
@@ -122,46 +130,20 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   }
 }
 
-function readCurrentPackage(out: string): CurrentPackage {
-  const file = path.join(out, 'package.json');
-  let manifest: { name?: string; version?: string; stripe?: { specSha256?: string } };
+/**
+ * Generates with another version and changelog entry than the plan's. The pipeline carries a
+ * package's version and changelog over from its output folder, so it runs against a scratch folder
+ * seeded with them (as \`sdkgen update\` does).
+ */
+async function regenerate(config: SdkgenConfig, spec: string, entry: ChangelogEntry): Promise<Map<string, string>> {
+  const state = readPackageState(config.out);
+  const seed = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-release-seed-'));
   try {
-    manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof manifest;
-  } catch (error) {
-    throw new SdkgenError(`no generated package to release: ${(error as Error).message}`, { where: file, hint: 'run `npm run generate` first' });
-  }
-  if (!manifest.name || !manifest.version) throw new SdkgenError('the package has no name or version', { where: file });
-  const changelog = path.join(out, 'CHANGELOG.md');
-  return {
-    name: manifest.name,
-    version: manifest.version,
-    changelog: fs.existsSync(changelog) ? fs.readFileSync(changelog, 'utf8') : undefined,
-    specSha256: manifest.stripe?.specSha256,
-  };
-}
-
-function load(spec: string | undefined, config: SdkgenConfig): Promise<LoadedSpec> {
-  return loadSpec({ spec, pinFile: path.resolve(config.root, config.pin), projectRoot: config.root });
-}
-
-/** The spec the current package came from: `--from`, else the pin when it is that spec. */
-async function previousSpec(options: ReleaseOptions, current: CurrentPackage): Promise<LoadedSpec | undefined> {
-  if (options.from) {
-    const from = await load(options.from, options.config);
-    if (current.specSha256 && from.sha256 !== current.specSha256) {
-      throw new SdkgenError(`--from is not the spec ${options.out} was generated from (sha256 ${current.specSha256.slice(0, 12)})`, { where: options.from });
-    }
-    return from;
-  }
-  if (!current.specSha256 || pinnedSha(options.config) !== current.specSha256) {
-    options.log('the current package was not generated from the pinned spec; pass --from <its spec> to diff against it');
-    return undefined;
-  }
-  try {
-    return await load(undefined, options.config);
-  } catch (error) {
-    options.log(`the pinned spec could not be loaded (${(error as Error).message}); there is nothing to diff against`);
-    return undefined;
+    fs.writeFileSync(path.join(seed, 'package.json'), `${JSON.stringify({ version: entry.version })}\n`);
+    fs.writeFileSync(path.join(seed, 'CHANGELOG.md'), prependEntry(state.changelog, entry));
+    return (await generatePackage({ ...config, spec, out: seed })).files;
+  } finally {
+    fs.rmSync(seed, { recursive: true, force: true });
   }
 }
 

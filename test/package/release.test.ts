@@ -65,13 +65,25 @@ describe('npm run release', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ previousVersion: '0.1.0', version: '0.1.1', bump: 'patch', suggestedBump: 'major' });
   });
 
-  test('without a previous spec to diff against, --bump is required', () => {
+  test('refuses without the spec the package was made from, and when the spec has not changed', () => {
     const before = snapshot(work);
-    const result = release(['--spec', NEW_SPEC, '--out', out, '--dry-run']);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/error: no version bump/);
-    expect(result.stderr).toMatch(/hint: pass --from .* or --bump major\|minor\|patch/);
+    // The package is not generated from the pinned spec, so the pin cannot stand in for --from.
+    const noFrom = release(['--spec', NEW_SPEC, '--out', out, '--dry-run']);
+    expect(noFrom.status).toBe(1);
+    expect(noFrom.stderr).toMatch(/error: .*the package was made from spec sha256/);
+    expect(noFrom.stderr).toMatch(/hint: pass --from/);
+    const same = release(['--spec', OLD_SPEC, '--from', OLD_SPEC, '--out', out, '--dry-run']);
+    expect(same.status).toBe(1);
+    expect(same.stderr).toMatch(/error: .*already generated from this spec \(version 0\.1\.0\): nothing to release/);
     expect(snapshot(work)).toEqual(before);
+  });
+
+  test('with an unchanged spec and --bump, releases a regeneration', () => {
+    const result = release(['--spec', OLD_SPEC, '--from', OLD_SPEC, '--out', out, '--bump', 'patch', '--dry-run', '--json']);
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout) as { version: string; entry: { lines: string[] } };
+    expect(summary.version).toBe('0.1.1');
+    expect(summary.entry.lines).toEqual(['Regenerated from the same spec (sha256 `7e2c5846c7b1`); the changes come from sdkgen.']);
   });
 
   test('regenerates, bumps the version, writes the changelog entry, builds and packs', () => {
@@ -86,7 +98,8 @@ describe('npm run release', () => {
     expect(fs.readFileSync(path.join(out, 'src', 'client.ts'), 'utf8')).toContain("packageVersion: '1.0.0'");
     expect(fs.readFileSync(path.join(out, 'README.md'), 'utf8')).toContain('Version 1.0.0,');
     const changelog = fs.readFileSync(path.join(out, 'CHANGELOG.md'), 'utf8');
-    expect(changelog).toMatch(/^# Changelog\n\n## 1\.0\.0 \(2026-01-02\)\n\n- Generated from the Stripe API spec, version `2022-11-15` \(sha256 `8ed749282cbd`; was `7e2c5846c7b1`\)\.\n/);
+    // The entry `sdkgen update` writes: the spec, then the diff's bullets.
+    expect(changelog).toMatch(/^# Changelog\n\n## 1\.0\.0 \(2026-01-02\)\n\n- Regenerated from the spec with sha256 `8ed749282cbd` \(API version `2022-11-15`\); previously `7e2c5846c7b1`\.\n/);
     expect(changelog).toMatch(/Identity\.VerificationSession\.options.*nullable/);
     expect(changelog.indexOf('## 1.0.0')).toBeLessThan(changelog.indexOf('## 0.1.0'));
 
