@@ -23,13 +23,17 @@ export const TARGET_GZIP_BYTES = 4 * 1024;
  * Bundles `operation` with `ClientCore` alone. The entry exports `call(config, params)`, so the
  * bundle is a working client for that one operation (a test runs it against a local server).
  *
- * @param {{ packageDir?: string, operation?: string, build?: boolean }} [options]
+ * @param {{ packageDir?: string, operation?: string, build?: boolean }} [options] the package folder
+ *   (default: generated/), the operation function, and whether to run the package's build first
+ *   (default: yes, so the measurement is of the current sources)
  * @returns {Promise<{ operation: string, minified: number, gzipped: number, target: number, code: string, inputs: Record<string, number> }>}
  */
 export async function bundleSize(options = {}) {
   const packageDir = path.resolve(options.packageDir ?? path.join(ROOT, 'generated'));
   const operation = options.operation ?? 'postIdentityVerificationSessions';
-  const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  const manifestFile = path.join(packageDir, 'package.json');
+  if (!fs.existsSync(manifestFile)) throw new Error(`no generated package at ${packageDir}: run \`npm run generate\` first, or pass --package DIR`);
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
   if (!/^[A-Za-z_$][\w$]*$/.test(operation)) throw new Error(`not an operation name: ${operation}`);
   if (options.build !== false) buildPackage(packageDir);
 
