@@ -112,7 +112,13 @@ function addExpansions(types: TypeBuilder, operations: Operation[]): void {
 function answersWithList(document: OpenApiDocument, object: OperationObject): boolean {
   const response = object.responses?.['200'];
   const schema = response && !('$ref' in response) ? response.content?.['application/json']?.schema : undefined;
-  const resolved = schema?.$ref ? resolveRef<Schema>(document, schema.$ref, '') : schema;
+  let resolved = schema;
+  try {
+    if (schema?.$ref) resolved = resolveRef<Schema>(document, schema.$ref, '');
+  } catch {
+    // A dangling $ref is reported where the response is built, with its pointer.
+    return false;
+  }
   return resolved?.properties?.object?.enum?.[0] === 'list' && resolved.properties.data !== undefined;
 }
 

@@ -16,8 +16,7 @@ export function operationSignature(op: Operation, scope: ModuleScope) {
     let type = scope.ref(op.params.decl.id);
     if (op.expansion) {
       typeParameters.push({ name: 'E', constraint: scope.ref(op.expansion.pathsDecl), default: 'never' });
-      const paths = op.expansion.prefix ? `\`${op.expansion.prefix}\${E}\`` : 'E';
-      type = `Omit<${type}, 'expand'> & { expand?: Array<${paths}> }`;
+      type = `${type}<E>`;
       item = `${scope.importFrom('shared', 'Expand', true)}<${item}, E>`;
     }
     params.push({ name: 'params', type, hasQuestionToken: !op.params.required });

@@ -17,7 +17,13 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
   const needsEncode = group.operations.some((op) => op.pathParams.length > 0);
   const encode = needsEncode ? scope.importFrom('runtime/core', 'encodePathParam', false) : '';
   const body: StatementStructures[] = [];
-  for (const root of localRoots) body.push(...declStatements(root, scope));
+  const expandingParams = new Map(group.operations.filter((op) => op.expansion && op.params).map((op) => [op.params!.decl.id, op.expansion!]));
+  for (const root of localRoots) {
+    const statements = declStatements(root, scope);
+    const expansion = expandingParams.get(root.id);
+    if (expansion) genericExpand(statements[0]!, scope.ref(expansion.pathsDecl), expansion.prefix);
+    body.push(...statements);
+  }
   for (const op of group.operations) {
     const { params, typeParameters, returnType, item } = operationSignature(op, scope);
     const call = op.response.kind === 'list' ? `requestList<${item}>` : `request<${returnType.slice('Promise<'.length, -1)}>`;
@@ -54,4 +60,15 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
     }),
   });
   return [...scope.imports(), ...body];
+}
+
+/**
+ * A params type whose `expand` is generic in the paths passed (`VerificationSessionRetrieveParams<E>`),
+ * so a call infers them with plain type-argument inference; without an argument it takes every path.
+ */
+function genericExpand(statement: StatementStructures, paths: string, prefix: string): void {
+  if (statement.kind !== StructureKind.Interface) return;
+  statement.typeParameters = [{ name: 'E', constraint: paths, default: paths }];
+  const expand = statement.properties?.find((p) => p.name === 'expand');
+  if (expand) expand.type = prefix ? `Array<\`${prefix}\${E}\`>` : 'Array<E>';
 }
