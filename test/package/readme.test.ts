@@ -41,6 +41,11 @@ describe('the package README', () => {
     expect(readme).toMatch(/\| `StripeInvalidRequestError` \| .+ \|/);
     expect(readme).toMatch(/\| `StripeConnectionError` \| .+ \|/);
     expect(readme).toContain('Version 1.2.3,');
+    // The client options are read from the runtime's ClientConfig, so none is left out.
+    for (const option of ['apiKey', 'baseUrl', 'apiVersion', 'maxNetworkRetries', 'timeout', 'fetch', 'hooks']) {
+      expect(readme).toMatch(new RegExp(`^\\| \`${option}\` \\| \`[^\\n]+\` \\| \\S[^\\n]* \\|$`, 'm'));
+    }
+    expect(readme).toMatch(/^request: `\{ apiKey, [^`]*idempotencyKey[^`]*signal \}`\.$/m);
   });
 
   test('shows a create call as the worked example, in both shapes and as a standalone function', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { createRequire } from 'node:module';
-import type { Project as ProjectType } from 'ts-morph';
+import type { Project as ProjectType, SourceFile } from 'ts-morph';
 import { exampleParams } from '../docs/example-params.js';
 import { tsLiteral } from '../docs/snippets.js';
 import type { ApiModel, Operation } from '../../model/types.js';
@@ -14,6 +14,7 @@ import type { PackageInfo } from './package-files.js';
 
 const TEMPLATE = path.join(TOOL_ROOT, 'templates', 'package', 'README.md.hbs');
 const RUNTIME_ERRORS = path.join(TOOL_ROOT, 'generator', 'runtime', 'errors.ts');
+const RUNTIME_CORE = path.join(TOOL_ROOT, 'generator', 'runtime', 'core.ts');
 
 let compiled: HandlebarsTemplateDelegate | undefined;
 
@@ -43,6 +44,10 @@ export interface ReadmeData {
   resources: ReadmeResource[];
   operationCount: number;
   errors: Array<{ name: string; about: string }>;
+  /** `ClientConfig`, as the runtime declares and documents it. */
+  clientOptions: Array<{ name: string; type: string; about: string }>;
+  /** `RequestOptions`: the names, as inline code. */
+  requestOptions: string;
 }
 
 export interface ReadmeResource {
@@ -76,6 +81,8 @@ export function readmeData(model: ApiModel, pkg: PackageInfo): ReadmeData {
     })),
     operationCount: model.operations.length,
     errors: runtimeErrors(),
+    clientOptions: runtimeOptions('ClientConfig'),
+    requestOptions: markdownCode(`{ ${runtimeOptions('RequestOptions').map((o) => o.name.replace(/`/g, '')).join(', ')} }`),
   };
 }
 
@@ -122,13 +129,18 @@ function lowerFirst(text: string): string {
   return text.replace(/^./, (c) => c.toLowerCase());
 }
 
+/** ts-morph, loaded on first use: a generation whose output is cached never needs it. */
+function runtimeSource(file: string): SourceFile {
+  const { Project } = createRequire(import.meta.url)('ts-morph') as { Project: typeof ProjectType };
+  project ??= new Project({ useInMemoryFileSystem: true });
+  return project.createSourceFile(path.basename(file), fs.readFileSync(file, 'utf8'), { overwrite: true });
+}
+
+let project: ProjectType | undefined;
+
 /** The runtime's error classes and their doc comments, read from the hand-written source so the README follows it. */
 function runtimeErrors(): Array<{ name: string; about: string }> {
-  // Loaded here, not at start-up: a generation whose output is cached never needs ts-morph.
-  const { Project } = createRequire(import.meta.url)('ts-morph') as { Project: typeof ProjectType };
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile('errors.ts', fs.readFileSync(RUNTIME_ERRORS, 'utf8'));
-  return file
+  return runtimeSource(RUNTIME_ERRORS)
     .getClasses()
     .filter((c) => c.isExported() && c.getName() !== 'StripeError')
     .map((c) => ({
@@ -136,4 +148,20 @@ function runtimeErrors(): Array<{ name: string; about: string }> {
       // Hand-written Markdown of this project: kept as written, made safe for a table cell.
       about: markdownCell(c.getJsDocs().map((doc) => doc.getDescription().trim()).join(' ')),
     }));
+}
+
+/** The fields of a runtime interface (`ClientConfig`, `RequestOptions`) with their types and doc comments. */
+function runtimeOptions(name: string): Array<{ name: string; type: string; about: string }> {
+  const declaration = runtimeSource(RUNTIME_CORE).getInterface(name);
+  if (!declaration) throw new SdkgenError(`the runtime has no interface ${name} for the README`, { where: RUNTIME_CORE });
+  return declaration.getProperties().map((p) => {
+    const type = (p.getTypeNode()?.getText() ?? 'unknown').replace(/\s*\|\s*undefined$/, '').replace(/\s+/g, ' ');
+    const about = p.getJsDocs().map((doc) => doc.getDescription().trim()).join(' ');
+    return {
+      name: markdownCode(p.getName()),
+      // GFM reads `\|` inside a code span in a table as a pipe that does not end the cell.
+      type: markdownCode(type).replace(/\|/g, '\\|'),
+      about: about ? markdownCell(about) : `See ${markdownCode(type).replace(/\|/g, '\\|')}.`,
+    };
+  });
 }
