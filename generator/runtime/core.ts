@@ -24,6 +24,7 @@ export type * from './pagination.js';
 export { encodeForm, encodeQuery } from './encode.js';
 // Re-exported for Node users to opt into; unused, it is dropped from bundles by tree-shaking.
 export { nodeFetch } from './node-fetch.js';
+export { defaultTransport } from './default-transport.js';
 
 // The platform globals used here, declared locally so the runtime needs no DOM or Node typings.
 declare const globalThis: {

@@ -25,6 +25,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
   scope.reserve('StripeClient');
   const ClientCore = scope.importFrom('runtime/core', 'ClientCore', false);
   const ClientConfig = scope.importFrom('runtime/core', 'ClientConfig', true);
+  const defaultTransport = scope.importFrom('runtime/core', 'defaultTransport', false);
   const tree: NamespaceNode = { resources: [], children: new Map() };
   for (const group of model.resources) {
     let node = tree;
@@ -65,7 +66,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       kind: StructureKind.Class,
       name: 'StripeClient',
       isExported: true,
-      docs: [{ description: 'A client for the Stripe API. Configuration is read when the first request is made.' }],
+      docs: [{ description: 'A client for the Stripe API. Configuration is read when the first request is made; on Node the\ntransport is `node:http` (see `defaultTransport`) unless the config passes its own `fetch`.' }],
       properties: [
         { name: '#core', type: `${ClientCore} | undefined` },
         { name: '#config', type: `() => ${ClientConfig}`, isReadonly: true },
@@ -83,7 +84,8 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
           docs: [{ description: 'The transport every call goes through: auth, retries, timeouts, encoding.' }],
           returnType: ClientCore,
           statements: [
-            `this.#core ??= new ${ClientCore}(this.#config(), { apiVersion: API_VERSION, packageName: ${tsString(pkg.name)}, packageVersion: ${tsString(pkg.version)} });`,
+            'const config = this.#config();',
+            `this.#core ??= new ${ClientCore}({ ...config, fetch: config.fetch ?? ${defaultTransport}() }, { apiVersion: API_VERSION, packageName: ${tsString(pkg.name)}, packageVersion: ${tsString(pkg.version)} });`,
             'return this.#core;',
           ],
         },
