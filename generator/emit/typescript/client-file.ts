@@ -3,7 +3,7 @@ import type { ApiModel, Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
 import { docs } from './jsdoc.js';
 import { ModuleScope } from './module-scope.js';
-import { argumentList, operationSignature } from './operation-signature.js';
+import { delegateCall, operationSignature } from './operation-signature.js';
 
 export interface PackageIdentity {
   name: string;
@@ -51,7 +51,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
         typeParameters,
         parameters: params,
         returnType,
-        statements: [`return ${fn}(${argumentList(op, 'this.core')});`],
+        statements: [`return ${delegateCall(op, fn, 'this.core')};`],
       };
     });
   const statements: StatementStructures[] = [

@@ -41,8 +41,11 @@ export function pathExpression(op: Operation, encode: string): string {
   })}\``;
 }
 
-export function argumentList(op: Operation, withCore: string | undefined): string {
-  return [withCore, ...op.pathParams.map((p) => p.identifier), op.params ? 'params' : undefined, 'options']
-    .filter((a): a is string => a !== undefined)
-    .join(', ');
+/**
+ * A delegating call to an operation's function: `fn<E>(core, id, params, options)`. The type argument
+ * is passed, not inferred, which spares the checker an inference per method.
+ */
+export function delegateCall(op: Operation, fn: string, core: string): string {
+  const args = [core, ...op.pathParams.map((p) => p.identifier), op.params ? 'params' : undefined, 'options'].filter((a): a is string => a !== undefined);
+  return `${fn}${op.expansion && op.params ? '<E>' : ''}(${args.join(', ')})`;
 }

@@ -3,7 +3,7 @@ import type { Decl, ResourceGroup } from '../../model/types.js';
 import { declStatements } from './declarations.js';
 import { docs } from './jsdoc.js';
 import { ModuleScope } from './module-scope.js';
-import { argumentList, operationSignature, pathExpression } from './operation-signature.js';
+import { delegateCall, operationSignature, pathExpression } from './operation-signature.js';
 
 /**
  * One resource's module: its params types, one standalone function per operation (tree-shakable,
@@ -55,7 +55,7 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
         typeParameters,
         parameters: params,
         returnType,
-        statements: [`return ${op.names.flat}(${argumentList(op, 'this.#client.core')});`],
+        statements: [`return ${delegateCall(op, op.names.flat, 'this.#client.core')};`],
       };
     }),
   });
