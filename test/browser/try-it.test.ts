@@ -99,6 +99,16 @@ describe('the operation page in Chromium, through sdkgen gateway to sdkgen mock'
     );
   });
 
+  it('copies a snippet with its copy button', async () => {
+    await page.evaluate(() => {
+      const copied: string[] = ((window as unknown as { copied: string[] }).copied = []);
+      navigator.clipboard.writeText = async (text: string) => void copied.push(text);
+    });
+    await page.locator('button[data-copy="snippet-curl"]').click();
+    await expect.poll(() => text('#copy-status')).toBe('Copied the curl snippet.');
+    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([await text('#snippet-curl')]);
+  });
+
   it('sends through the gateway and shows the answer; the mock gets exactly the snippet\'s body', async () => {
     await page.locator('#gateway-key').fill(ACCESS_KEY);
     await page.locator('#gateway-url').fill(stack.gatewayUrl);
