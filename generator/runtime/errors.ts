@@ -3,14 +3,33 @@
  * `type` is the class name, `rawType` the API's `error.type`, `raw` the API's `error` object.
  */
 
-/** The `error` object of a Stripe error response. */
+/** An API object inside an error, such as the PaymentIntent a card error is about. */
+export interface RawErrorObject {
+  id: string;
+  object: string;
+  [field: string]: unknown;
+}
+
+/**
+ * The `error` object of a Stripe error response: every field of the spec's `api_errors` schema.
+ * It is written here, not generated, because the schema's object fields reach over 500 schemas:
+ * a client of one operation would carry most of the API. Those fields are typed by their common
+ * shape (`RawErrorObject`); a test holds this list to the spec.
+ */
 export interface RawStripeError {
-  type?: string | undefined;
+  type?: 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error' | (string & {}) | undefined;
   code?: string | undefined;
   param?: string | undefined;
   message?: string | undefined;
   decline_code?: string | undefined;
   doc_url?: string | undefined;
+  charge?: string | undefined;
+  payment_method_type?: string | undefined;
+  request_log_url?: string | undefined;
+  payment_intent?: RawErrorObject | undefined;
+  payment_method?: RawErrorObject | undefined;
+  setup_intent?: RawErrorObject | undefined;
+  source?: RawErrorObject | undefined;
   [field: string]: unknown;
 }
 
