@@ -55,6 +55,7 @@ export interface ClientConfig {
   headers?: Record<string, string> | undefined;
   /** Defaults to the global `fetch`, looked up at call time. */
   fetch?: FetchLike | undefined;
+  /** Callbacks for logs and metrics: `onRequest`, `onResponse`, `onRetry`, `onError`; keys are redacted. */
   hooks?: ClientHooks | undefined;
   /** Delay before the first retry, ms; default 500. Doubles per retry, with jitter. */
   initialRetryDelay?: number | undefined;

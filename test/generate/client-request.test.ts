@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import stripe, { createClient } from '../../generated/src/index.js';
+import stripe, { createClient, createCore, postIdentityVerificationSessions } from '../../generated/src/index.js';
 import { ROOT } from '../support/project.js';
 
 const { stringifyRequestData } = createRequire(import.meta.url)(path.join(ROOT, 'node_modules/stripe/cjs/utils.js')) as {
@@ -69,6 +69,15 @@ describe('the generated client sends a real request to a local server', () => {
     expect(request.body).toBe('type=document');
     // Behind a gateway the client sends no credentials of its own.
     expect(request.headers.authorization).toBeUndefined();
+  });
+
+  it('the tree-shakable shape: an operation function over createCore', async () => {
+    const core = createCore({ apiKey: 'sk_test_fn', baseUrl });
+    const session = await postIdentityVerificationSessions(core, { type: 'id_number' });
+    expect(session.id).toBe('vs_123');
+    const request = seen.at(-1)!;
+    expect(request.headers.authorization).toBe('Bearer sk_test_fn');
+    expect(request.body).toBe('type=id_number');
   });
 
   it('path parameters are URI-encoded and GET params go in the query string', async () => {

@@ -84,13 +84,28 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
           docs: [{ description: 'The transport every call goes through: auth, retries, timeouts, encoding.' }],
           returnType: ClientCore,
           statements: [
-            'const config = this.#config();',
-            `this.#core ??= new ${ClientCore}({ ...config, fetch: config.fetch ?? ${defaultTransport}() }, { apiVersion: API_VERSION, packageName: ${tsString(pkg.name)}, packageVersion: ${tsString(pkg.version)} });`,
+            'this.#core ??= createCore(this.#config());',
             'return this.#core;',
           ],
         },
       ],
       methods: flatMethods,
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'createCore',
+      isExported: true,
+      docs: [
+        {
+          description:
+            `The transport alone, for calling operation functions directly: \`${model.operations[0]?.names.flat ?? 'operation'}(createCore(config), ...)\`.\nA bundle of one such call holds neither the client class nor the other operations.`,
+        },
+      ],
+      parameters: [{ name: 'config', type: ClientConfig, initializer: '{}' }],
+      returnType: ClientCore,
+      statements: [
+        `return new ${ClientCore}({ ...config, fetch: config.fetch ?? ${defaultTransport}() }, { apiVersion: API_VERSION, packageName: ${tsString(pkg.name)}, packageVersion: ${tsString(pkg.version)} });`,
+      ],
     },
     {
       kind: StructureKind.Function,

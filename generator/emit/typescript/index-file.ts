@@ -39,7 +39,7 @@ export function indexFileStatements(model: ApiModel): StatementStructures[] {
   const module = 'index';
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './client.js', namedImports: ['StripeClient', 'configFromEnv'] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['API_VERSION', 'StripeClient', 'configFromEnv', 'createClient'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['API_VERSION', 'StripeClient', 'configFromEnv', 'createClient', 'createCore'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/core.js' },
     {
       kind: StructureKind.ExportDeclaration,
