@@ -42,7 +42,7 @@ describe('the generated client sends a real request to a local server', () => {
       type: 'document' as const,
       metadata: { order_id: '6735', note: 'a b&c' },
       options: { document: { allowed_types: ['passport' as const, 'id_card' as const], require_matching_selfie: true } },
-      expand: ['last_verification_report'],
+      expand: ['last_verification_report' as const],
       return_url: 'https://example.com/done?x=1',
     };
     const client = createClient({ apiKey: 'sk_test_123', baseUrl });
