@@ -1,6 +1,6 @@
 // Client overhead: calls per second of our ClientCore against stripe@13.11.0, both talking to the
 // same local server in the same run, in alternating rounds so that neither gets a warmer machine;
-// plus the minified + gzipped size of a bundle holding the runtime and one call.
+// (The size of a one-call bundle is measured by bundle-size.mjs.)
 //
 //   node bench/client-overhead.mjs [--rounds 10] [--calls 1000] [--concurrency 1]
 import { spawn } from 'node:child_process';
@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import Stripe from 'stripe';
 
@@ -91,30 +90,6 @@ async function buildRuntime(dir) {
   return import(pathToFileURL(outfile).href);
 }
 
-/** Minified + gzipped bytes of the runtime with one call, as an application bundle would hold it. */
-export async function measureBundleSize() {
-  const result = await build({
-    stdin: {
-      contents: `
-        import { ClientCore } from ${JSON.stringify(RUNTIME)};
-        export const createSession = (params) =>
-          new ClientCore({ apiKey: 'sk_test_x' }, { apiVersion: '2023-10-16', packageName: 'sdkgen', packageVersion: '0.1.0' })
-            .request({ method: 'POST', path: ${JSON.stringify(PATH)}, params });`,
-      resolveDir: process.cwd(),
-      loader: 'js',
-    },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
-}
-
 /** One round: wall-clock calls per second, and client CPU microseconds per call. */
 async function timeRound(call, calls, concurrency) {
   let next = 0;
@@ -131,7 +106,7 @@ async function timeRound(call, calls, concurrency) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs the comparison; returns calls/s for each client (median of rounds), their ratio and the bundle size. */
+/** Runs the comparison; returns calls/s for each client (median of rounds) and their ratio. The bundle size is bundle-size.mjs's. */
 export async function benchClientOverhead({ rounds = 10, calls = 1000, concurrency = 1, log = console.log } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bench-'));
   const server = await startServer();
@@ -164,7 +139,6 @@ export async function benchClientOverhead({ rounds = 10, calls = 1000, concurren
     const rates = Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, median(xs.map((x) => x.rate))]));
     const cpu = Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, median(xs.map((x) => x.cpuPerCall))]));
     const theirs13 = rates['stripe@13.11.0'];
-    const size = await measureBundleSize();
     const result = {
       concurrency,
       calls,
@@ -173,14 +147,12 @@ export async function benchClientOverhead({ rounds = 10, calls = 1000, concurren
       cpuMicrosPerCall: cpu,
       ratio: rates['ours, node:http'] / theirs13,
       ratioFetch: rates['ours, fetch'] / theirs13,
-      bundle: size,
     };
     log(`client overhead (POST ${PATH}, ${calls} calls x ${rounds} rounds, concurrency ${concurrency}, median):`);
     for (const [name, rate] of Object.entries(rates)) {
       log(`  ${name.padEnd(16)} ${rate.toFixed(0).padStart(7)} calls/s  ${cpu[name].toFixed(0).padStart(5)} µs client CPU per call`);
     }
     log(`  ratio ours/theirs: ${result.ratio.toFixed(2)} with node:http (the generated client's default on Node), ${result.ratioFetch.toFixed(2)} with Node's fetch (target >= 1.0)`);
-    log(`  bundle, runtime + one call: ${size.minified} B minified, ${size.gzipped} B gzipped (target <= 4096)`);
     return result;
   } finally {
     await server.close();
