@@ -1,5 +1,5 @@
 // Client overhead: calls per second of our ClientCore against stripe@13.11.0, both talking to the
-// same local server in the same run, in alternating rounds so that neither gets a warmer machine;
+// same local server in the same run, in alternating rounds so that neither gets a warmer machine.
 // (The size of a one-call bundle is measured by bundle-size.mjs.)
 //
 //   node bench/client-overhead.mjs [--rounds 10] [--calls 1000] [--concurrency 1]
