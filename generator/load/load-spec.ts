@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SdkgenError } from '../errors.js';
-import { readPinnedSpec, readSpecSource, type SpecPin } from './locate-spec.js';
+import { readPinnedSpec, readSpecSource, type SpecBytes, type SpecPin } from './locate-spec.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { parseSpec } from './parse-spec.js';
 
@@ -13,9 +13,14 @@ export interface LoadedSpec {
 
 /** The first stage: a spec path, URL, or the project's pin → a parsed, checked OpenAPI 3 document. */
 export async function loadSpec(options: { spec?: string; pinFile: string; projectRoot: string; cache?: boolean }): Promise<LoadedSpec> {
-  const bytes = options.spec ? await readSpecSource(options.spec) : await readPinnedSpec(readPin(options.pinFile), options.projectRoot);
+  const bytes = await locateSpec(options);
   const document = parseSpec(bytes, { cache: options.cache ?? true });
   return { document, origin: bytes.origin, sha256: bytes.sha256 };
+}
+
+/** The spec's bytes, from `--spec` or the pin, not yet parsed. */
+export async function locateSpec(options: { spec?: string; pinFile: string; projectRoot: string }): Promise<SpecBytes> {
+  return options.spec ? readSpecSource(options.spec) : readPinnedSpec(readPin(options.pinFile), options.projectRoot);
 }
 
 export function readPin(pinFile: string): SpecPin {

@@ -1,23 +1,40 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { emitSources } from '../emit/typescript/emit-sources.js';
 import { initialChangelog, packageJson, runtimeFiles, staticPackageFiles, type PackageInfo } from '../emit/package/package-files.js';
-import { loadSpec } from '../load/load-spec.js';
+import { locateSpec } from '../load/load-spec.js';
+import { parseSpec } from '../load/parse-spec.js';
 import { buildModel } from '../model/build-model.js';
 import type { ApiModel } from '../model/types.js';
-import { cachedFiles } from './cached-files.js';
+import { cachedOutput } from './cached-output.js';
 import type { SdkgenConfig } from './config.js';
 
+export interface GenerateSummary {
+  operations: number;
+  resources: number;
+  apiVersion: string;
+}
+
 export interface GenerateResult {
-  model: ApiModel;
+  summary: GenerateSummary;
   files: Map<string, string>;
   timings: Record<string, number>;
   specOrigin: string;
+  /** Whether the files came from the cache (same spec, selection, package and generator). */
+  cached: boolean;
 }
 
 export type PhaseReporter = (phase: string, detail?: string) => void;
 
-/** The whole pipeline: load the spec → build the model → run every emitter. Writes nothing. */
+interface Produced {
+  summary: GenerateSummary;
+  files: [string, string][];
+}
+
+/**
+ * The whole pipeline: load the spec → build the model → run every emitter. Writes nothing.
+ * The output is a pure function of the spec's bytes, the selection, the output package's identity
+ * and the generator's own code, so it is cached under their hash: a repeated run skips the model.
+ */
 export async function generatePackage(config: SdkgenConfig & { cache?: boolean }, report: PhaseReporter = () => {}): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -27,39 +44,53 @@ export async function generatePackage(config: SdkgenConfig & { cache?: boolean }
     mark = now;
   };
   report('load', config.spec ?? 'pinned spec');
-  const spec = await loadSpec({ spec: config.spec, pinFile: path.resolve(config.root, config.pin), projectRoot: config.root });
-  lap('load');
-  report('model');
-  const model = buildModel(spec.document, {
-    specSha256: spec.sha256,
+  const bytes = await locateSpec({ spec: config.spec, pinFile: path.resolve(config.root, config.pin), projectRoot: config.root });
+  const pkg = existingPackage(path.resolve(config.root, config.out), config.packageName);
+  const selection = {
     operations: config.all ? undefined : config.operations,
     resources: config.all ? undefined : config.resources,
-    allResourceTypes: config.all,
-  });
-  lap('model');
-  report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
-  const pkg = existingPackage(path.resolve(config.root, config.out), config.packageName);
-  const files = new Map<string, string>();
-  for (const [file, content] of await emitSources(model, pkg, { cache: config.cache })) files.set(file, content);
+    all: config.all ?? false,
+  };
+  const input = JSON.stringify({ spec: bytes.sha256, selection, pkg });
+  const { value, hit } = await cachedOutput<Produced>(
+    'package',
+    input,
+    async () => {
+      const document = parseSpec(bytes, { cache: config.cache ?? true });
+      lap('load');
+      report('model');
+      const model = buildModel(document, { specSha256: bytes.sha256, ...selection, allResourceTypes: selection.all });
+      lap('model');
+      report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
+      const files = await emitPackage(model, pkg, lap);
+      return {
+        summary: { operations: model.operations.length, resources: model.resources.length, apiVersion: model.apiVersion },
+        files: [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+      };
+    },
+    config.cache ?? true,
+  );
+  if (hit) lap('cached');
+  return { summary: value.summary, files: new Map(value.files), timings, specOrigin: bytes.origin, cached: hit };
+}
+
+/** Every emitter, each imported only when the output is not cached (they load ts-morph, handlebars, turndown). */
+async function emitPackage(model: ApiModel, pkg: PackageInfo, lap: (name: string) => void): Promise<Map<string, string>> {
+  const [{ emitSources }, { emitDocs }, { packageReadme }] = await Promise.all([
+    import('../emit/typescript/emit-sources.js'),
+    import('../emit/docs/emit-docs.js'),
+    import('../emit/package/readme.js'),
+  ]);
+  const files = new Map<string, string>(emitSources(model, pkg));
   lap('emit-client');
   for (const [file, content] of runtimeFiles()) files.set(file, content);
   for (const [file, content] of staticPackageFiles()) files.set(file, content);
   files.set('package.json', packageJson(model, pkg));
   files.set('CHANGELOG.md', pkg.changelog ?? initialChangelog(model, pkg));
-  const docsInput = JSON.stringify({ model, pkg: { name: pkg.name, version: pkg.version } });
-  const docs = await cachedFiles(
-    'docs',
-    docsInput,
-    async () => {
-      // Imported on a cache miss only: the docs emitters load HTML and Markdown libraries.
-      const [{ emitDocs }, { packageReadme }] = await Promise.all([import('../emit/docs/emit-docs.js'), import('../emit/package/readme.js')]);
-      return new Map([...emitDocs(model, pkg), ['README.md', packageReadme(model, pkg)]]);
-    },
-    config.cache ?? true,
-  );
-  for (const [file, content] of docs) files.set(file, content);
+  files.set('README.md', packageReadme(model, pkg));
+  for (const [file, content] of emitDocs(model, pkg)) files.set(file, content);
   lap('emit-docs');
-  return { model, files: new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))), timings, specOrigin: spec.origin };
+  return files;
 }
 
 /** The output package's own version and changelog survive regeneration; `sdkgen update` changes them. */

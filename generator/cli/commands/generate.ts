@@ -43,12 +43,13 @@ export function registerGenerate(program: Command): void {
       const started = performance.now();
       const result = await generatePackage(effective, progressReporter(!flags.json));
       const summary = {
-        operations: result.model.operations.length,
-        resources: result.model.resources.length,
+        operations: result.summary.operations,
+        resources: result.summary.resources,
         files: result.files.size,
         out: effective.out,
         spec: result.specOrigin,
-        apiVersion: result.model.apiVersion,
+        apiVersion: result.summary.apiVersion,
+        cached: result.cached,
         timings: result.timings,
       };
       if (flags.check) {
