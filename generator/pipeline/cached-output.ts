@@ -1,25 +1,65 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { cacheDir, writeCacheFile } from '../load/cache-dir.js';
+import path from 'node:path';
+import { cacheDir } from '../load/cache-dir.js';
 import { generatorFingerprint } from './fingerprint.js';
 
+export interface FileSet<M> {
+  meta: M;
+  /** Relative path → content, in output order. */
+  files: [string, string][];
+}
+
 /**
- * A result that is a pure function of `input` (a string naming every input: the spec's sha256, the
+ * Files that are a pure function of `input` (a string naming every input: the spec's sha256, the
  * selection, the package identity) and of the generator itself, reused from the cache when both are
  * unchanged. `produce` runs, and loads its libraries, only on a miss.
+ *
+ * An entry is a one-line JSON header (meta, then each file's path and byte length) followed by the
+ * files' bytes: a whole-API package (20 MB) is written and read without one giant JSON string.
  */
-export async function cachedOutput<T>(name: string, input: string, produce: () => Promise<T>, enabled = true): Promise<{ value: T; hit: boolean }> {
-  if (!enabled) return { value: await produce(), hit: false };
+export async function cachedFileSet<M>(name: string, input: string, produce: () => Promise<FileSet<M>>, enabled = true): Promise<FileSet<M> & { hit: boolean }> {
+  if (!enabled) return { ...(await produce()), hit: false };
   const key = crypto.createHash('sha256').update(generatorFingerprint()).update(name).update(input).digest('hex');
-  const file = cacheDir('output', key.slice(0, 2), `${key}.json`);
+  const file = cacheDir('output', key.slice(0, 2), `${key}.bin`);
   if (fs.existsSync(file)) {
-    try {
-      return { value: JSON.parse(fs.readFileSync(file, 'utf8')) as T, hit: true };
-    } catch {
-      // A damaged entry is produced again below.
-    }
+    const read = readEntry<M>(file);
+    if (read) return { ...read, hit: true };
   }
-  const value = await produce();
-  writeCacheFile(file, JSON.stringify(value));
-  return { value, hit: false };
+  const produced = await produce();
+  writeEntry(file, produced);
+  return { ...produced, hit: false };
+}
+
+function writeEntry<M>(file: string, set: FileSet<M>): void {
+  const bodies = set.files.map(([, content]) => Buffer.from(content, 'utf8'));
+  const header = JSON.stringify({ meta: set.meta, files: set.files.map(([name], i) => [name, bodies[i]!.length]) });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeSync(fd, `${header}\n`);
+    for (const body of bodies) fs.writeSync(fd, body);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+}
+
+function readEntry<M>(file: string): FileSet<M> | undefined {
+  try {
+    const data = fs.readFileSync(file);
+    const newline = data.indexOf(10);
+    const header = JSON.parse(data.subarray(0, newline).toString('utf8')) as { meta: M; files: [string, number][] };
+    let offset = newline + 1;
+    const files = header.files.map(([name, length]): [string, string] => {
+      const content = data.subarray(offset, offset + length).toString('utf8');
+      offset += length;
+      return [name, content];
+    });
+    // A truncated entry (a full disk, a killed run) is produced again.
+    return offset === data.length ? { meta: header.meta, files } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -5,7 +5,7 @@ import { locateSpec } from '../load/load-spec.js';
 import { parseSpec } from '../load/parse-spec.js';
 import { buildModel } from '../model/build-model.js';
 import type { ApiModel } from '../model/types.js';
-import { cachedOutput } from './cached-output.js';
+import { cachedFileSet } from './cached-output.js';
 import type { SdkgenConfig } from './config.js';
 
 export interface GenerateSummary {
@@ -24,11 +24,6 @@ export interface GenerateResult {
 }
 
 export type PhaseReporter = (phase: string, detail?: string) => void;
-
-interface Produced {
-  summary: GenerateSummary;
-  files: [string, string][];
-}
 
 /**
  * The whole pipeline: load the spec → build the model → run every emitter. Writes nothing.
@@ -51,8 +46,9 @@ export async function generatePackage(config: SdkgenConfig & { cache?: boolean }
     resources: config.all ? undefined : config.resources,
     all: config.all ?? false,
   };
-  const input = JSON.stringify({ spec: bytes.sha256, selection, pkg });
-  const { value, hit } = await cachedOutput<Produced>(
+  // The changelog is carried over as it is, after the cache: it is not an input of generation.
+  const input = JSON.stringify({ spec: bytes.sha256, selection, name: pkg.name, version: pkg.version });
+  const { meta, files, hit } = await cachedFileSet<GenerateSummary>(
     'package',
     input,
     async () => {
@@ -64,14 +60,16 @@ export async function generatePackage(config: SdkgenConfig & { cache?: boolean }
       report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
       const files = await emitPackage(model, pkg, lap);
       return {
-        summary: { operations: model.operations.length, resources: model.resources.length, apiVersion: model.apiVersion },
+        meta: { operations: model.operations.length, resources: model.resources.length, apiVersion: model.apiVersion },
         files: [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
       };
     },
     config.cache ?? true,
   );
   if (hit) lap('cached');
-  return { summary: value.summary, files: new Map(value.files), timings, specOrigin: bytes.origin, cached: hit };
+  const output = new Map(files);
+  if (pkg.changelog !== undefined) output.set('CHANGELOG.md', pkg.changelog);
+  return { summary: meta, files: output, timings, specOrigin: bytes.origin, cached: hit };
 }
 
 /** Every emitter, each imported only when the output is not cached (they load ts-morph, handlebars, turndown). */
@@ -86,7 +84,7 @@ async function emitPackage(model: ApiModel, pkg: PackageInfo, lap: (name: string
   for (const [file, content] of runtimeFiles()) files.set(file, content);
   for (const [file, content] of staticPackageFiles()) files.set(file, content);
   files.set('package.json', packageJson(model, pkg));
-  files.set('CHANGELOG.md', pkg.changelog ?? initialChangelog(model, pkg));
+  files.set('CHANGELOG.md', initialChangelog(model, pkg));
   files.set('README.md', packageReadme(model, pkg));
   for (const [file, content] of emitDocs(model, pkg)) files.set(file, content);
   lap('emit-docs');
