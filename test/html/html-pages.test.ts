@@ -67,7 +67,7 @@ describe('HTML docs', () => {
     expect(page).toContain('<code>options[document][allowed_types]</code>');
     expect(page).toContain('One of: <code>driving_license</code>, <code>id_card</code>, <code>passport</code>.');
     expect(page).toContain('An empty string (<code>""</code>) unsets it.');
-    expect(page).toContain('An object of type <code>identity.verification_session</code>.');
+    expect(page).toContain('An object of type <code>Identity.VerificationSession</code> (<code>identity.verification_session</code>).');
     // Try-it: the seed page's sections, and the send button off until a gateway is set.
     expect(page).toContain('<legend>Authentication</legend>');
     expect(page).toContain('<legend>Gateway</legend>');

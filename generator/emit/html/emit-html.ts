@@ -94,7 +94,9 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
 
 /** One sentence of HTML: the shape returned and what the object is. */
 function returnsHtml(op: Operation, decl: Decl | undefined): string {
-  const name = `<code>${html(decl?.schemaKey ?? decl?.id ?? 'unknown')}</code>`;
+  // The package's type name, then the API's object name when it differs (`identity.verification_session`).
+  const typeName = `<code>${html(decl?.id ?? 'unknown')}</code>`;
+  const name = decl?.schemaKey && decl.schemaKey !== decl.id ? `${typeName} (<code>${html(decl.schemaKey)}</code>)` : typeName;
   const shape =
     op.response.kind === 'list'
       ? `A list of objects of type ${name} (<code>ApiList</code>), which the client pages through with <code>for await</code>.`
