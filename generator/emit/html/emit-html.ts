@@ -99,7 +99,7 @@ function returnsHtml(op: Operation, decl: Decl | undefined): string {
   const name = decl?.schemaKey && decl.schemaKey !== decl.id ? `${typeName} (<code>${html(decl.schemaKey)}</code>)` : typeName;
   const shape =
     op.response.kind === 'list'
-      ? `A list of objects of type ${name} (<code>ApiList</code>), which the client pages through with <code>for await</code>.`
+      ? `A list (<code>ApiList</code>) of objects of type ${name}, which the client pages through with <code>for await</code>.`
       : op.response.kind === 'search'
         ? `A page of search results, objects of type ${name}.`
         : `An object of type ${name}.`;
