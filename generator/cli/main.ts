@@ -1,5 +1,5 @@
-import { Command, CommanderError } from 'commander';
-import { SdkgenError } from '../errors.js';
+import { Command } from 'commander';
+import { exitCodeFor } from './exit-code.js';
 import { registerCommands } from './commands/index.js';
 
 /** `sdkgen`: every command is registered from `commands/`; errors a user can act on print without a stack. */
@@ -13,11 +13,6 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof SdkgenError) {
-      process.stderr.write(`${error.format()}\n`);
-      return 1;
-    }
-    throw error;
+    return exitCodeFor(error);
   }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { exitCodeFor } from '../../generator/cli/exit-code.js';
 import { SdkgenError } from '../../generator/errors.js';
 import { loadConfig } from '../../generator/pipeline/config.js';
 import type { Bump } from '../../generator/diff/types.js';
@@ -54,12 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result, out));
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof SdkgenError) {
-      process.stderr.write(`${error.format()}\n`);
-      return 1;
-    }
-    throw error;
+    return exitCodeFor(error);
   }
 }
 
