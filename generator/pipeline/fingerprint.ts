@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { TOOL_ROOT } from './project-root.js';
+import { TOOL_ROOT } from '../tool-root.js';
 
 let memo: string | undefined;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { SdkgenError } from '../../generator/errors.js';
-import { TOOL_ROOT } from '../../generator/pipeline/project-root.js';
+import { TOOL_ROOT } from '../../generator/tool-root.js';
 
 /** The tools come from sdkgen's own devDependencies; the generated package has none installed. */
 const TYPESCRIPT_DIR = path.join(TOOL_ROOT, 'node_modules', 'typescript');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { ApiModel, Decl, Operation } from '../../model/types.js';
-import { TOOL_ROOT } from '../../pipeline/project-root.js';
+import { TOOL_ROOT } from '../../tool-root.js';
 import { descriptionMarkdown, firstSentence } from '../../text/descriptions.js';
 import { markdownCell, markdownCode } from '../../text/escape.js';
 import type { PackageInfo } from '../package/package-files.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { TOOL_ROOT } from '../../pipeline/project-root.js';
+import { TOOL_ROOT } from '../../tool-root.js';
 import { jsonForScript } from './json-script.js';
 
 export const HTML_TEMPLATES = path.join(TOOL_ROOT, 'templates', 'html');

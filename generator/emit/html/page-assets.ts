@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { TOOL_ROOT } from '../../pipeline/project-root.js';
+import { TOOL_ROOT } from '../../tool-root.js';
 import { HTML_TEMPLATES } from './html-templates.js';
 
 const BROWSER_DIR = path.join(TOOL_ROOT, 'generator', 'emit', 'html', 'browser');

@@ -1,5 +1,5 @@
 import type { ApiModel } from '../../model/types.js';
-import type { PackageInfo } from './package-files.js';
+import type { PackageInfo } from './package-info.js';
 
 const HEADING = '# Changelog\n';
 

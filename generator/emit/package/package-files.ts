@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOOL_ROOT } from '../../pipeline/project-root.js';
+import { TOOL_ROOT } from '../../tool-root.js';
 
 export { initialChangelog } from './changelog.js';
 export { packageJson } from './package-json.js';
 export { packageReadme } from './readme.js';
 
-export interface PackageInfo {
-  name: string;
-  version: string;
-  /** The existing changelog of the output package, kept across regenerations. */
-  changelog?: string;
-}
+export type { PackageInfo } from './package-info.js';
 
 const RUNTIME_DIR = path.join(TOOL_ROOT, 'generator', 'runtime');
 const PACKAGE_TEMPLATES = path.join(TOOL_ROOT, 'templates', 'package');

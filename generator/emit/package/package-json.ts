@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiModel } from '../../model/types.js';
-import { TOOL_ROOT } from '../../pipeline/project-root.js';
-import type { PackageInfo } from './package-files.js';
+import { TOOL_ROOT } from '../../tool-root.js';
+import type { PackageInfo } from './package-info.js';
 
 /**
  * The generated package's manifest. The layout follows tshy's: `dist/esm` and `dist/cjs` each hold

@@ -7,10 +7,10 @@ import { exampleParams } from '../docs/example-params.js';
 import { tsLiteral } from '../docs/snippets.js';
 import type { ApiModel, Operation } from '../../model/types.js';
 import { SdkgenError } from '../../errors.js';
-import { TOOL_ROOT } from '../../pipeline/project-root.js';
+import { TOOL_ROOT } from '../../tool-root.js';
 import { markdownCell, markdownCode, tsString } from '../../text/escape.js';
 import { indexDecls } from '../../model/decl-index.js';
-import type { PackageInfo } from './package-files.js';
+import type { PackageInfo } from './package-info.js';
 
 const TEMPLATE = path.join(TOOL_ROOT, 'templates', 'package', 'README.md.hbs');
 const RUNTIME_ERRORS = path.join(TOOL_ROOT, 'generator', 'runtime', 'errors.ts');
