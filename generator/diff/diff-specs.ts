@@ -57,7 +57,7 @@ function selectedModel(spec: LoadedSpec, selection: Required<Selection>): ApiMod
   if (selection.operations.length === 0 && selection.resources.length === 0) {
     // Nothing selected exists in this spec: an empty model (an empty selection would mean everything).
     const info = spec.document.info;
-    return { title: info?.title ?? 'API', apiVersion: String(info?.version ?? ''), specSha256: spec.sha256, serverUrl: '', operations: [], declarations: [], resources: [] };
+    return { title: info?.title ?? 'API', apiVersion: String(info?.version ?? ''), specSha256: spec.sha256, selection: { all: false }, serverUrl: '', operations: [], declarations: [], resources: [] };
   }
   return buildModel(spec.document, { specSha256: spec.sha256, ...selection });
 }

@@ -42,6 +42,11 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
     title: document.info?.title ?? 'API',
     apiVersion: String(document.info?.version ?? ''),
     specSha256: options.specSha256,
+    selection: {
+      ...(options.operations?.length ? { operations: options.operations } : {}),
+      ...(options.resources?.length ? { resources: options.resources } : {}),
+      all: Boolean(options.allResourceTypes),
+    },
     serverUrl: (document.servers?.[0]?.url ?? 'https://api.stripe.com').replace(/\/$/, ''),
     operations,
     declarations: types.rootDecls,

@@ -8,6 +8,8 @@ export interface ApiModel {
   /** `info.version`: the Stripe API version the client pins in `Stripe-Version`. */
   apiVersion: string;
   specSha256: string;
+  /** What was asked for: recorded in the package, so that `sdkgen update` regenerates the same set. */
+  selection: { operations?: string[]; resources?: string[]; all: boolean };
   serverUrl: string;
   operations: Operation[];
   /** Root declarations (top-level named types), sorted by id. Nested ones hang under `children`. */

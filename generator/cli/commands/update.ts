@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { changelogEntry } from '../../emit/package/changelog.js';
@@ -35,12 +36,15 @@ export function registerUpdate(program: Command): void {
     .action(async (flags: UpdateFlags) => {
       const config = loadConfig(flags.config);
       const selectionGiven = flags.operations || flags.resources || flags.all;
+      const out = flags.out ? path.resolve(flags.out) : path.resolve(config.root, config.out);
+      // Without flags, the package's own record of what it holds decides, then the config.
+      const held = selectionGiven ? undefined : recordedSelection(out);
       const effective = {
         ...config,
-        operations: selectionGiven ? flags.operations : config.operations,
-        resources: selectionGiven ? flags.resources : config.resources,
-        all: flags.all ?? (selectionGiven ? false : config.all),
-        out: flags.out ? path.resolve(flags.out) : path.resolve(config.root, config.out),
+        operations: selectionGiven ? flags.operations : held ? held.operations : config.operations,
+        resources: selectionGiven ? flags.resources : held ? held.resources : config.resources,
+        all: flags.all ?? (selectionGiven ? false : held ? held.all : config.all),
+        out,
       };
       const plan = await planUpdate({
         config: effective,
@@ -69,4 +73,15 @@ export function registerUpdate(program: Command): void {
 function isoDate(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   throw new InvalidArgumentError('expected YYYY-MM-DD');
+}
+
+/** The selection `sdkgen generate` recorded in the package's `package.json` (`stripe.selection`). */
+function recordedSelection(out: string): { operations?: string[]; resources?: string[]; all: boolean } | undefined {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'package.json'), 'utf8')) as { stripe?: { selection?: { operations?: string[]; resources?: string[]; all?: boolean } } };
+    const selection = manifest.stripe?.selection;
+    return selection ? { operations: selection.operations, resources: selection.resources, all: selection.all === true } : undefined;
+  } catch {
+    return undefined;
+  }
 }

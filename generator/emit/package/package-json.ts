@@ -38,7 +38,7 @@ export function packageJson(model: ApiModel, pkg: PackageInfo): string {
       prepack: 'node build.mjs',
     },
     devDependencies: { typescript: typescriptVersion() },
-    stripe: { apiVersion: model.apiVersion, specSha256: model.specSha256 },
+    stripe: { apiVersion: model.apiVersion, specSha256: model.specSha256, selection: model.selection },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
