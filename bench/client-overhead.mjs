@@ -153,6 +153,7 @@ export async function benchClientOverhead({ rounds = 10, calls = 1000, concurren
       log(`  ${name.padEnd(16)} ${rate.toFixed(0).padStart(7)} calls/s  ${cpu[name].toFixed(0).padStart(5)} µs client CPU per call`);
     }
     log(`  ratio ours/theirs: ${result.ratio.toFixed(2)} with node:http (the generated client's default on Node), ${result.ratioFetch.toFixed(2)} with Node's fetch (target >= 1.0)`);
+    log(`  client CPU per call, theirs/ours: ${(cpu['stripe@13.11.0'] / cpu['ours, node:http']).toFixed(2)} with node:http (above 1: ours spends less)`);
     return result;
   } finally {
     await server.close();

@@ -20,6 +20,9 @@ for (const [title, file, fn, format] of sections) {
     console.log(`(${file} has no ${fn}())`);
     continue;
   }
-  const result = await mod[fn]({ log: console.log });
-  if (format && mod[format]) console.log(mod[format](result));
+  // The client is measured one call at a time (latency) and sixteen at a time (throughput).
+  for (const options of fn === 'benchClientOverhead' ? [{ concurrency: 1 }, { concurrency: 16 }] : [{}]) {
+    const result = await mod[fn]({ log: console.log, ...options });
+    if (format && mod[format]) console.log(mod[format](result));
+  }
 }
