@@ -248,6 +248,7 @@ export class ClientCore {
     // Looked up per call, so a fetch installed or stubbed after construction is used.
     const fetch = this.config.fetch ?? globalThis.fetch;
     if (!fetch) throw new TypeError('No fetch: pass `fetch` in the client config on this platform');
+    if (fetch.enforcesTimeout && !signal) return this.sendTimed(fetch, url, init, timeout);
     const controller = new AbortController();
     const abort = () => controller.abort();
     let timedOut = false;
@@ -269,6 +270,19 @@ export class ClientCore {
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  /** One attempt over a transport that enforces the deadline itself (nodeFetch): no AbortController. */
+  private async sendTimed(fetch: FetchLike, url: string, init: FetchInit, timeout: number): Promise<{ response: ResponseLike; body: string }> {
+    try {
+      const response = await fetch(url, timeout > 0 && timeout < Infinity ? { ...init, timeout } : init);
+      return { response, body: await response.text() };
+    } catch (cause) {
+      if ((cause as { name?: string } | undefined)?.name === 'TimeoutError') {
+        throw new StripeTimeoutError(`Request aborted due to timeout being reached (${timeout}ms)`, { cause });
+      }
+      throw new StripeConnectionError('An error occurred with our connection to Stripe.', { cause });
     }
   }
 }

@@ -21,6 +21,11 @@ export interface FetchInit {
   headers: Record<string, string>;
   body?: string;
   signal?: PlatformSignal;
+  /**
+   * A deadline in ms for the whole exchange, passed only to a transport that says it enforces one
+   * (`enforcesTimeout`); past it the transport rejects with an error named `TimeoutError`.
+   */
+  timeout?: number;
 }
 
 export interface HeadersLike {
@@ -34,4 +39,7 @@ export interface ResponseLike {
   text(): Promise<string>;
 }
 
-export type FetchLike = (url: string, init: FetchInit) => Promise<ResponseLike>;
+export type FetchLike = ((url: string, init: FetchInit) => Promise<ResponseLike>) & {
+  /** Set by transports that enforce `init.timeout` themselves, sparing an AbortController per attempt. */
+  readonly enforcesTimeout?: boolean;
+};

@@ -5,7 +5,7 @@
  * browser and edge bundles do not carry it: pass `fetch: nodeFetch()` in the client config.
  */
 
-import type { FetchLike, HeadersLike, ResponseLike } from './fetch-types.js';
+import type { FetchInit, FetchLike, HeadersLike, ResponseLike } from './fetch-types.js';
 
 // The little of node:http used here, typed locally so the runtime compiles without @types/node.
 type HeaderValues = Record<string, string | string[] | undefined>;
@@ -23,6 +23,7 @@ interface Socket {
   once(event: 'connect' | 'secureConnect', listener: () => void): this;
 }
 interface ClientRequest {
+  destroy(error?: Error): void;
   on(event: 'error', listener: (error: Error) => void): this;
   once(event: 'socket', listener: (socket: Socket) => void): this;
   end(body?: string): void;
@@ -31,6 +32,9 @@ interface HttpModule {
   request(url: string, options: object, onResponse: (response: IncomingMessage) => void): ClientRequest;
   Agent: new (options: { keepAlive: boolean }) => unknown;
 }
+
+declare function setTimeout(callback: () => void, ms: number): unknown;
+declare function clearTimeout(id: unknown): void;
 
 const join = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
 
@@ -63,28 +67,43 @@ export function nodeFetch(): FetchLike {
       'https:': { module: https, agent: new https.Agent({ keepAlive: true }) },
     };
   };
-  return async (url, init) => {
+  const send = async (url: string, init: FetchInit): Promise<ResponseLike> => {
     const transport = (await (transports ??= setUp()))[url.slice(0, url.indexOf(':') + 1)];
     if (!transport) throw new TypeError(`Unsupported URL: ${url}`);
     return new Promise<ResponseLike>((resolve, reject) => {
+      let timer: unknown;
+      const settle = <T>(fn: (value: T) => void) => (value: T) => {
+        clearTimeout(timer);
+        init.signal?.removeEventListener('abort', onAbort);
+        fn(value);
+      };
+      const done = settle(resolve);
+      const fail = settle(reject);
       const request = transport.module.request(
         url,
-        { method: init.method, headers: init.headers, agent: transport.agent, signal: init.signal },
+        { method: init.method, headers: init.headers, agent: transport.agent },
         (response) => {
           let body = '';
           response.setEncoding('utf8');
           response.on('data', (chunk) => (body += chunk));
-          response.on('error', reject);
+          response.on('error', fail);
           // A connection cut mid-body ends in `close` without `end`.
           response.on('close', () => {
-            if (!response.complete) reject(new Error('The connection closed before the response was complete'));
+            if (!response.complete) fail(new Error('The connection closed before the response was complete'));
           });
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, headers: headersOf(response.headers), text: async () => body }),
-          );
+          response.on('end', () => done({ status: response.statusCode ?? 0, headers: headersOf(response.headers), text: async () => body }));
         },
       );
-      request.on('error', reject);
+      request.on('error', fail);
+      // The deadline and a caller's signal, without node:http's AbortSignal plumbing (costly per call).
+      function onAbort() {
+        request.destroy(init.signal?.reason instanceof Error ? init.signal.reason : new Error('The request was aborted'));
+      }
+      if (init.signal?.aborted) onAbort();
+      else init.signal?.addEventListener('abort', onAbort);
+      if (init.timeout !== undefined) {
+        timer = setTimeout(() => request.destroy(Object.assign(new Error(`No complete response within ${init.timeout} ms`), { name: 'TimeoutError' })), init.timeout);
+      }
       // Written once connected, headers and body leave in one write instead of a buffered writev.
       request.once('socket', (socket) => {
         if (socket.connecting) socket.once(url.startsWith('https:') ? 'secureConnect' : 'connect', () => request.end(init.body));
@@ -92,4 +111,5 @@ export function nodeFetch(): FetchLike {
       });
     });
   };
+  return Object.assign(send, { enforcesTimeout: true });
 }
