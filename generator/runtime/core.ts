@@ -53,7 +53,7 @@ export interface ClientConfig {
   stripeAccount?: string | undefined;
   /** Extra headers on every request. */
   headers?: Record<string, string> | undefined;
-  /** Defaults to the global `fetch`, looked up at call time. */
+  /** The transport. `createClient` defaults it to `defaultTransport()` (node:http on Node, else `fetch`); a bare `ClientCore` uses the global `fetch`. */
   fetch?: FetchLike | undefined;
   /** Callbacks for logs and metrics: `onRequest`, `onResponse`, `onRetry`, `onError`; keys are redacted. */
   hooks?: ClientHooks | undefined;
