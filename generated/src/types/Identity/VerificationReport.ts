@@ -131,15 +131,7 @@ export namespace VerificationReport {
   }
 
   export namespace IdNumber {
-    /** Point in Time */
-    export interface Dob {
-      /** Numerical day between 1 and 31. */
-      day: number | null;
-      /** Numerical month between 1 and 12. */
-      month: number | null;
-      /** The four-digit year. */
-      year: number | null;
-    }
+    export import Dob = VerificationReport.Document.Dob;
 
     export interface Error {
       /** A short machine-readable string giving the reason for the verification failure. */
