@@ -5,6 +5,7 @@ import { nameOperations, type OperationKey } from './operation-names.js';
 import { pointerJoin, resolveRef } from './refs.js';
 import { selectOperations, type Selection } from './select-operations.js';
 import { TypeBuilder } from './type-builder.js';
+import { indexDecls } from './decl-index.js';
 import { expandPaths, literalUnion } from './expansions.js';
 import type { ApiModel, Decl, HttpVerb, Operation, OperationNames, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
 
@@ -79,12 +80,7 @@ export function listOperations(document: OpenApiDocument): RawOperation[] {
  * `expand` param with the paths of what it returns, so that the client can narrow the result.
  */
 function addExpansions(types: TypeBuilder, operations: Operation[]): void {
-  const index = new Map<string, Decl>();
-  const visit = (d: Decl) => {
-    index.set(d.id, d);
-    d.children.forEach(visit);
-  };
-  types.rootDecls.forEach(visit);
+  const index = indexDecls({ declarations: types.rootDecls });
   const pathsDecl = new Map<string, Decl>();
   for (const root of types.rootDecls) {
     if (!root.schemaKey) continue;

@@ -2,7 +2,6 @@ import { relativeModule } from './relative-module.js';
 import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
 import type { Decl } from '../../model/types.js';
 
-export { relativeModule } from './relative-module.js';
 
 /**
  * How one generated module names the declarations it uses. A declaration of this module is written
@@ -119,7 +118,6 @@ export class ModuleScope {
       });
   }
 }
-export { indexDecls } from '../../model/decl-index.js';
 
 /**
  * What a declaration prints as, independent of where it stands: its name, text and body with
