@@ -37,12 +37,7 @@ export function declStatements(decl: Decl, scope: ModuleScope): DeclStatement[] 
       name: decl.name,
       declarationKind: ModuleDeclarationKind.Namespace,
       isExported: true,
-      statements: [...decl.children]
-        .sort((a, b) => (a.name < b.name ? -1 : 1))
-        .flatMap((child): (string | DeclStatement)[] => {
-          const alias = scope.aliasFor(child.id);
-          return alias ? [`export import ${child.name} = ${alias};`] : declStatements(child, scope);
-        }),
+      statements: [...decl.children].sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((child) => declStatements(child, scope)),
     });
   }
   return out;

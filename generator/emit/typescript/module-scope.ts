@@ -12,9 +12,6 @@ export class ModuleScope {
   private readonly taken = new Set<string>();
   private readonly imported = new Map<string, { module: string; name: string; local: string; typeOnly: boolean }>();
 
-  /** Nested declarations printed as an alias of an identical one earlier in this module: id → its path. */
-  private readonly aliases = new Map<string, string>();
-
   constructor(
     readonly module: string,
     private readonly index: Map<string, Decl>,
@@ -25,34 +22,6 @@ export class ModuleScope {
       decl.children.forEach(visit);
     };
     localRoots.forEach(visit);
-    this.planAliases(localRoots);
-  }
-
-  /**
-   * The path of an identical declaration printed earlier in this module, for a nested declaration
-   * that repeats it (an update's `Options.Document` that is the create's): printed as
-   * `export import Document = VerificationSessionCreateParams.Options.Document`, which carries the
-   * type and its namespace, so every name users know still resolves, declared once.
-   */
-  aliasFor(id: string): string | undefined {
-    return this.aliases.get(id);
-  }
-
-  private planAliases(roots: Decl[]): void {
-    const first = new Map<string, string>();
-    const visit = (decl: Decl, root: Decl, nested: boolean): void => {
-      if (nested) {
-        const key = shapeKey(decl);
-        const canonical = first.get(key);
-        if (canonical) {
-          this.aliases.set(decl.id, canonical);
-          return;
-        }
-        first.set(key, `${root.name}${decl.id.slice(root.id.length)}`);
-      }
-      for (const child of [...decl.children].sort((a, b) => (a.name < b.name ? -1 : 1))) visit(child, root, true);
-    };
-    for (const root of roots) visit(root, root, false);
   }
 
   /** Declares a name this module defines or imports itself (a class, a function), so refs avoid it. */
@@ -117,25 +86,4 @@ export class ModuleScope {
         };
       });
   }
-}
-
-/**
- * What a declaration prints as, independent of where it stands: its name, text and body with
- * references inside itself made relative, and its children's shapes. Equal keys print equal code.
- */
-function shapeKey(decl: Decl): string {
-  const base = `${decl.id}.`;
-  const json = (node: Decl): unknown => ({
-    name: node.name,
-    description: node.description,
-    body: JSON.parse(
-      JSON.stringify(node.body, (key, value: unknown) => {
-        if (key === 'pointer') return undefined;
-        if (key === 'id' && typeof value === 'string' && value.startsWith(base)) return `~${value.slice(base.length)}`;
-        return value;
-      }),
-    ) as unknown,
-    children: [...node.children].sort((a, b) => (a.name < b.name ? -1 : 1)).map(json),
-  });
-  return JSON.stringify(json(decl));
 }

@@ -88,8 +88,26 @@ export interface VerificationSessionUpdateParams<E extends VerificationSession.E
 }
 
 export namespace VerificationSessionUpdateParams {
-  export import Options = VerificationSessionCreateParams.Options;
-  export import Type = VerificationSessionCreateParams.Type;
+  /** A set of options for the session’s verification checks. */
+  export interface Options {
+    document?: Emptyable<VerificationSessionUpdateParams.Options.Document>;
+  }
+
+  export namespace Options {
+    export interface Document {
+      allowed_types?: Array<VerificationSessionUpdateParams.Options.Document.AllowedType>;
+      require_id_number?: boolean;
+      require_live_capture?: boolean;
+      require_matching_selfie?: boolean;
+    }
+
+    export namespace Document {
+      export type AllowedType = 'driving_license' | 'id_card' | 'passport';
+    }
+  }
+
+  /** The type of [verification check](https://stripe.com/docs/identity/verification-checks) to be performed. */
+  export type Type = 'document' | 'id_number';
 }
 
 /**

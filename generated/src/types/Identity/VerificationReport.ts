@@ -131,7 +131,15 @@ export namespace VerificationReport {
   }
 
   export namespace IdNumber {
-    export import Dob = VerificationReport.Document.Dob;
+    /** Point in Time */
+    export interface Dob {
+      /** Numerical day between 1 and 31. */
+      day: number | null;
+      /** Numerical month between 1 and 12. */
+      month: number | null;
+      /** The four-digit year. */
+      year: number | null;
+    }
 
     export interface Error {
       /** A short machine-readable string giving the reason for the verification failure. */
