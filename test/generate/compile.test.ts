@@ -10,6 +10,13 @@ describe('the committed generated/ package', () => {
     expect(result.status).toBe(0);
   });
 
+  it('compiles as a bundler or Deno would take its sources: isolatedModules and verbatimModuleSyntax', () => {
+    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'generated/tsconfig.json'), '--noEmit', '--isolatedModules', '--verbatimModuleSyntax'], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   it('compiles under tsc --strict with no errors', () => {
     const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
     const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'generated/tsconfig.json'), '--noEmit', '--strict'], { encoding: 'utf8' });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, sdkgen, tempDir } from '../support/project.js';
 
 describe('the whole API', () => {
-  it('generates every operation of the default spec, split per resource, and compiles under tsc --strict', () => {
+  it('generates every operation of the default spec, split per resource, and compiles under tsc --strict, isolatedModules and verbatimModuleSyntax', () => {
     const out = path.join(tempDir('all'), 'pkg');
     const result = sdkgen(['generate', '--all', '--out', out, '--json']);
     expect(result.status, result.stderr).toBe(0);
@@ -17,7 +17,7 @@ describe('the whole API', () => {
     const sizes = resources.map((f) => fs.statSync(path.join(out, 'src/resources', String(f))).size);
     const total = sizes.reduce((a, b) => a + b, 0);
     expect(Math.max(...sizes) / total).toBeLessThan(0.1);
-    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit', '--strict'], { encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit', '--strict', '--isolatedModules', '--verbatimModuleSyntax'], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
