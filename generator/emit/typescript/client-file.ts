@@ -1,9 +1,8 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { ApiModel, Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
-import { docs } from './jsdoc.js';
 import { ModuleScope } from './module-scope.js';
-import { delegateCall, operationSignature } from './operation-signature.js';
+import { delegatingMethod } from './operation-signature.js';
 
 export interface PackageIdentity {
   name: string;
@@ -43,16 +42,8 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
   const flatMethods = [...model.operations]
     .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
     .map((op) => {
-      const { params, typeParameters, returnType } = operationSignature(op, scope);
       const fn = scope.importFrom(`resources/${[...op.names.namespace, op.names.resourceClass].join('/')}`, op.names.flat, false);
-      return {
-        name: op.names.flat,
-        docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
-        typeParameters,
-        parameters: params,
-        returnType,
-        statements: [`return ${delegateCall(op, fn, 'this.core')};`],
-      };
+      return delegatingMethod(op, op.names.flat, fn, 'this.core', scope);
     });
   const statements: StatementStructures[] = [
     {

@@ -1,4 +1,5 @@
-import type { OptionalKind, ParameterDeclarationStructure, TypeParameterDeclarationStructure } from 'ts-morph';
+import type { MethodDeclarationStructure, OptionalKind, ParameterDeclarationStructure, TypeParameterDeclarationStructure } from 'ts-morph';
+import { docs } from './jsdoc.js';
 import type { Operation } from '../../model/types.js';
 import type { ModuleScope } from './module-scope.js';
 import { typeText } from './declarations.js';
@@ -48,4 +49,15 @@ export function pathExpression(op: Operation, encode: string): string {
 export function delegateCall(op: Operation, fn: string, core: string): string {
   const args = [core, ...op.pathParams.map((p) => p.identifier), op.params ? 'params' : undefined, 'options'].filter((a): a is string => a !== undefined);
   return `${fn}${op.expansion && op.params ? '<E>' : ''}(${args.join(', ')})`;
+}
+
+/** An operation's doc comment: its description, and the endpoint it calls. */
+export function operationDocs(op: Operation) {
+  return docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]);
+}
+
+/** A method that delegates to the operation's function: a resource method or the client's flat method. */
+export function delegatingMethod(op: Operation, name: string, fn: string, core: string, scope: ModuleScope): OptionalKind<MethodDeclarationStructure> {
+  const { params, typeParameters, returnType } = operationSignature(op, scope);
+  return { name, docs: operationDocs(op), typeParameters, parameters: params, returnType, statements: [`return ${delegateCall(op, fn, core)};`] };
 }

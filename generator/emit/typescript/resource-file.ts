@@ -1,9 +1,8 @@
 import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { Decl, ResourceGroup } from '../../model/types.js';
 import { declStatements } from './declarations.js';
-import { docs } from './jsdoc.js';
 import { ModuleScope } from './module-scope.js';
-import { delegateCall, operationSignature, pathExpression } from './operation-signature.js';
+import { delegatingMethod, operationDocs, operationSignature, pathExpression } from './operation-signature.js';
 
 /**
  * One resource's module: its params types, one standalone function per operation (tree-shakable,
@@ -31,7 +30,7 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
       kind: StructureKind.Function,
       name: op.names.flat,
       isExported: true,
-      docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
+      docs: operationDocs(op),
       typeParameters,
       parameters: [{ name: 'core', type: core }, ...params],
       returnType,
@@ -47,17 +46,7 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
     // An ES private field: no method name from the spec can collide with it.
     properties: [{ name: '#client', isReadonly: true, type: `{ readonly core: ${core} }` }],
     ctors: [{ parameters: [{ name: 'client', type: `{ readonly core: ${core} }` }], statements: ['this.#client = client;'] }],
-    methods: group.operations.map((op) => {
-      const { params, typeParameters, returnType } = operationSignature(op, scope);
-      return {
-        name: op.names.method,
-        docs: docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]),
-        typeParameters,
-        parameters: params,
-        returnType,
-        statements: [`return ${delegateCall(op, op.names.flat, 'this.#client.core')};`],
-      };
-    }),
+    methods: group.operations.map((op) => delegatingMethod(op, op.names.method, op.names.flat, 'this.#client.core', scope)),
   });
   return [...scope.imports(), ...body];
 }
