@@ -1,25 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, sdkgen, tempDir } from '../support/project.js';
+import { ROOT, sdkgen, tempDir, treeHashes } from '../support/project.js';
 
 function write(dir: string, name: string, text: string): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;
-}
-
-function snapshotTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
-      const full = path.join(at, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const minimal = (schemaRef: string) =>
@@ -82,12 +69,12 @@ describe('bad input gets a clear error, a non-zero exit, and no half-written out
   it('a failed run leaves an existing output folder exactly as it was', () => {
     const out = path.join(dir, 'kept');
     fs.cpSync(path.join(ROOT, 'generated'), out, { recursive: true, filter: (src) => !src.includes('node_modules') && !src.includes(`${path.sep}dist`) });
-    const before = snapshotTree(out);
+    const before = treeHashes(out);
     const file = write(dir, 'dangling2.json', minimal('#/components/schemas/nope'));
     const result = sdkgen(['generate', '--all', '--spec', file, '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("dangling $ref '#/components/schemas/nope'");
-    expect(snapshotTree(out)).toEqual(before);
+    expect(treeHashes(out)).toEqual(before);
     expect(fs.readdirSync(dir).filter((name) => name.includes('.next-'))).toEqual([]);
   });
 

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SHARED_SPECS } from '../support/project.js';
+import { SHARED_SPECS, treeHashes } from '../support/project.js';
 import { generateInto, ROOT, tempDir } from './support.js';
 
 // Consecutive Stripe releases in which identity.verification_session changed (see ../shared/stripe-openapi).
@@ -15,20 +14,6 @@ const NEW_SHA = '8ed749282cbd6d324dc291a8d5d98092b1e33975b73ae51a64ad26451ed7a2c
 function release(args: string[]) {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'release.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Every file under `dir` with a hash of its content: what "writes nothing" is checked against. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
-      const full = path.join(at, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('npm run release', () => {
@@ -46,11 +31,11 @@ describe('npm run release', () => {
   });
 
   test('--dry-run does everything and writes nothing', () => {
-    const before = snapshot(work);
+    const before = treeHashes(work);
     const result = release(['--spec', NEW_SPEC, '--from', OLD_SPEC, '--out', out, '--pack-destination', work, '--dry-run']);
     expect(result.stderr).not.toMatch(/^error/m);
     expect(result.status).toBe(0);
-    expect(snapshot(work)).toEqual(before);
+    expect(treeHashes(work)).toEqual(before);
     expect(result.stdout).toContain('@utdk/stripe 0.1.0 → 1.0.0 (major; the spec diff suggests major');
     expect(result.stdout).toContain('publint: All good!');
     expect(result.stdout).toMatch(/^attw: \.: no problems \(node10, node16-cjs, node16-esm, bundler\)$/m);
@@ -66,7 +51,7 @@ describe('npm run release', () => {
   });
 
   test('refuses without the spec the package was made from, and when the spec has not changed', () => {
-    const before = snapshot(work);
+    const before = treeHashes(work);
     // The package is not generated from the pinned spec, so the pin cannot stand in for --from.
     const noFrom = release(['--spec', NEW_SPEC, '--out', out, '--dry-run']);
     expect(noFrom.status).toBe(1);
@@ -75,7 +60,7 @@ describe('npm run release', () => {
     const same = release(['--spec', OLD_SPEC, '--from', OLD_SPEC, '--out', out, '--dry-run']);
     expect(same.status).toBe(1);
     expect(same.stderr).toMatch(/error: .*already generated from this spec \(version 0\.1\.0\): nothing to release/);
-    expect(snapshot(work)).toEqual(before);
+    expect(treeHashes(work)).toEqual(before);
   });
 
   test('with an unchanged spec and --bump, releases a regeneration', () => {
