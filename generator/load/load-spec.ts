@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { SdkgenError } from '../errors.js';
 import { readPinnedSpec, readSpecSource, type SpecBytes, type SpecPin } from './locate-spec.js';
 import type { OpenApiDocument } from './openapi-types.js';
@@ -39,4 +38,3 @@ export function readPin(pinFile: string): SpecPin {
   return { ...pin, mirrors: pin.mirrors ?? [] };
 }
 
-export const projectPaths = (root: string) => ({ root, pinFile: path.join(root, 'spec', 'pin.json') });

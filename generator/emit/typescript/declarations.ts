@@ -10,7 +10,7 @@ import type { Decl, Property } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
 import { docs } from './jsdoc.js';
 import type { ModuleScope } from './module-scope.js';
-import { collectRefs, printType } from './type-expr.js';
+import { printType } from './type-expr.js';
 
 type DeclStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure;
 
@@ -53,9 +53,5 @@ function propertyStructure(p: Property, scope: ModuleScope) {
 }
 
 export function typeText(expr: Parameters<typeof printType>[0], scope: ModuleScope): string {
-  const ids = new Set<string>();
-  const shared = new Set<string>();
-  collectRefs(expr, ids, shared);
-  shared.forEach((name) => scope.useShared(name));
-  return printType(expr, scope.ref);
+  return printType(expr, scope.ref, scope.useShared);
 }

@@ -38,9 +38,8 @@ export class ModuleScope {
     return `${this.importName(root)}${suffix}`;
   };
 
-  useShared(name: string): void {
-    this.importFrom('shared', name, true);
-  }
+  /** Imports a shared alias (`Emptyable`, `MetadataParam`) and names it as this module may. */
+  useShared = (name: string): string => this.importFrom('shared', name, true);
 
   /** Imports a value or type from a module given relative to `src/`. */
   importFrom(module: string, name: string, typeOnly: boolean): string {

@@ -4,8 +4,11 @@ import type { TypeExpr } from '../../model/types.js';
 /** How a file refers to a declaration: decided by the file's import plan. */
 export type RefPrinter = (id: string) => string;
 
+/** How a file names a shared alias (`Emptyable`, `MetadataParam`): the file's emitter imports it as it is named. */
+export type SharedPrinter = (name: string) => string;
+
 /** A model type expression as TypeScript source, in stripe-node's style (`Array<T>`, `Emptyable<T>`). */
-export function printType(expr: TypeExpr, ref: RefPrinter): string {
+export function printType(expr: TypeExpr, ref: RefPrinter, shared: SharedPrinter = (name) => name): string {
   switch (expr.kind) {
     case 'primitive':
       return expr.name;
@@ -14,39 +17,16 @@ export function printType(expr: TypeExpr, ref: RefPrinter): string {
     case 'literal':
       return typeof expr.value === 'string' ? tsString(expr.value) : String(expr.value);
     case 'array':
-      return `Array<${printType(expr.items, ref)}>`;
+      return `Array<${printType(expr.items, ref, shared)}>`;
     case 'map':
-      return `{ [key: string]: ${printType(expr.values, ref)} }`;
+      return `{ [key: string]: ${printType(expr.values, ref, shared)} }`;
     case 'union':
-      return expr.members.map((m) => printType(m, ref)).join(' | ');
+      return expr.members.map((m) => printType(m, ref, shared)).join(' | ');
     case 'emptyable':
-      return `Emptyable<${printType(expr.inner, ref)}>`;
+      return `${shared('Emptyable')}<${printType(expr.inner, ref, shared)}>`;
     case 'shared':
-      return expr.name;
+      return shared(expr.name);
     case 'ref':
       return ref(expr.id);
-  }
-}
-
-/** Every declaration id and shared alias an expression mentions, for import planning. */
-export function collectRefs(expr: TypeExpr, ids: Set<string>, shared: Set<string>): void {
-  switch (expr.kind) {
-    case 'array':
-      return collectRefs(expr.items, ids, shared);
-    case 'map':
-      return collectRefs(expr.values, ids, shared);
-    case 'union':
-      return expr.members.forEach((m) => collectRefs(m, ids, shared));
-    case 'emptyable':
-      shared.add('Emptyable');
-      return collectRefs(expr.inner, ids, shared);
-    case 'shared':
-      shared.add(expr.name);
-      return;
-    case 'ref':
-      ids.add(expr.id);
-      return;
-    default:
-      return;
   }
 }
