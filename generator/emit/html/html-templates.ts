@@ -6,6 +6,8 @@ import { jsonForScript } from './json-script.js';
 
 export const HTML_TEMPLATES = path.join(TOOL_ROOT, 'templates', 'html');
 
+const TEMPLATE_OPTIONS = { strict: true, preventIndent: true };
+
 let instance: typeof Handlebars | undefined;
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
@@ -19,8 +21,9 @@ function handlebars(): typeof Handlebars {
   const hbs = Handlebars.create();
   hbs.registerHelper('jsonScript', (value: unknown) => new hbs.SafeString(jsonForScript(value)));
   hbs.registerHelper('lower', (text: string) => String(text).toLowerCase());
+  // Registered compiled: a partial registered as source is compiled again by every page that uses it.
   for (const file of fs.readdirSync(path.join(HTML_TEMPLATES, 'partials')).sort()) {
-    if (file.endsWith('.hbs')) hbs.registerPartial(file.slice(0, -4), read(path.join('partials', file)));
+    if (file.endsWith('.hbs')) hbs.registerPartial(file.slice(0, -4), hbs.compile(read(path.join('partials', file)), TEMPLATE_OPTIONS));
   }
   instance = hbs;
   return hbs;
@@ -29,7 +32,7 @@ function handlebars(): typeof Handlebars {
 export function renderTemplate(name: string, data: object): string {
   let template = compiled.get(name);
   if (!template) {
-    template = handlebars().compile(read(name), { strict: true, preventIndent: true });
+    template = handlebars().compile(read(name), TEMPLATE_OPTIONS);
     compiled.set(name, template);
   }
   return template(data);
