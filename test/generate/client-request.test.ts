@@ -88,4 +88,32 @@ describe('the generated client sends a real request to a local server', () => {
     expect(request.url).toBe('/v1/identity/verification_sessions/vs_1%2F..%2Fx%20y?expand[0]=last_verification_report');
     expect(request.body).toBe('');
   });
+
+  it('each resource method and each flat method sends its own operation, and they are methods as a class would have', async () => {
+    const client = createClient({ apiKey: 'sk_test_123', baseUrl });
+    const sessions = client.identity.verificationSessions;
+    const calls: Array<[string, () => Promise<unknown>, () => Promise<unknown>, string]> = [
+      ['list', () => sessions.list({ limit: 3 }), () => client.getIdentityVerificationSessions({ limit: 3 }), 'GET /v1/identity/verification_sessions?limit=3'],
+      ['retrieve', () => sessions.retrieve('vs_1'), () => client.getIdentityVerificationSessionsSession('vs_1'), 'GET /v1/identity/verification_sessions/vs_1'],
+      ['create', () => sessions.create({ type: 'document' }), () => client.postIdentityVerificationSessions({ type: 'document' }), 'POST /v1/identity/verification_sessions'],
+      ['update', () => sessions.update('vs_1', { type: 'id_number' }), () => client.postIdentityVerificationSessionsSession('vs_1', { type: 'id_number' }), 'POST /v1/identity/verification_sessions/vs_1'],
+      ['cancel', () => sessions.cancel('vs_1'), () => client.postIdentityVerificationSessionsSessionCancel('vs_1'), 'POST /v1/identity/verification_sessions/vs_1/cancel'],
+      ['redact', () => sessions.redact('vs_1'), () => client.postIdentityVerificationSessionsSessionRedact('vs_1'), 'POST /v1/identity/verification_sessions/vs_1/redact'],
+    ];
+    for (const [name, viaResource, viaFlat, expected] of calls) {
+      for (const call of [viaResource, viaFlat]) {
+        await call();
+        const request = seen.at(-1)!;
+        expect(`${request.method} ${request.url}`, name).toBe(expected);
+      }
+    }
+    // Shared by every instance on the prototype, named, and not enumerable: as class methods are.
+    const prototype = Object.getPrototypeOf(sessions) as object;
+    expect(sessions.create).toBe(createClient().identity.verificationSessions.create);
+    expect(sessions.create.name).toBe('create');
+    expect(Object.keys(sessions)).toEqual([]);
+    expect(Object.keys(client)).toEqual(['identity']);
+    expect(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(prototype), 'redact')).toMatchObject({ enumerable: false, writable: true });
+    expect(client.postIdentityVerificationSessions.name).toBe('postIdentityVerificationSessions');
+  });
 });

@@ -2,7 +2,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { ApiModel, Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
 import { ModuleScope } from './module-scope.js';
-import { delegatingMethod } from './operation-signature.js';
+import { declaredMethod, operationTable } from './operation-signature.js';
 
 export interface PackageIdentity {
   name: string;
@@ -19,9 +19,10 @@ interface NamespaceNode {
  * (`client.identity.verificationSessions.create`) and flat operation methods
  * (`client.postIdentityVerificationSessions`).
  */
-export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, index: Map<string, Decl>): StatementStructures[] {
+export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, index: Map<string, Decl>): (string | StatementStructures)[] {
   const scope = new ModuleScope('client', index, []);
   scope.reserve('StripeClient');
+  const flatMethods = scope.local('flatMethods');
   const ClientCore = scope.importFrom('runtime/core', 'ClientCore', false);
   const ClientConfig = scope.importFrom('runtime/core', 'ClientConfig', true);
   const defaultTransport = scope.importFrom('runtime/core', 'defaultTransport', false);
@@ -39,13 +40,17 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
     ...tree.resources.map((r) => ({ name: r.property, type: r.className, init: `new ${r.className}(this)` })),
     ...[...tree.children.entries()].map(([name, node]) => ({ name, type: objectType(node), init: objectInit(node) })),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const flatMethods = [...model.operations]
+  // A flat method has the type of the resource method it mirrors: one signature per operation for the checker.
+  const flat = [...model.operations]
     .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
     .map((op) => {
-      const fn = scope.importFrom(`resources/${[...op.names.namespace, op.names.resourceClass].join('/')}`, op.names.flat, false);
-      return delegatingMethod(op, op.names.flat, fn, 'this.core', scope);
+      const module = `resources/${[...op.names.namespace, op.names.resourceClass].join('/')}`;
+      const fn = scope.importFrom(module, op.names.flat, false);
+      const resourceClass = scope.importFrom(module, op.names.resourceClass, false);
+      return { op, fn, property: declaredMethod(op, op.names.flat, `${resourceClass}[${tsString(op.names.method)}]`) };
     });
-  const statements: StatementStructures[] = [
+  const clientBase = scope.importFrom('runtime/operation-methods', 'clientBase', false);
+  const statements: (string | StatementStructures)[] = [
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -53,20 +58,25 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       docs: [{ description: 'The Stripe API version this package was generated for; sent as `Stripe-Version`.' }],
       declarations: [{ name: 'API_VERSION', initializer: tsString(model.apiVersion) }],
     },
+    // Text, which the printer does not set apart from the statement before it.
+    `\n${operationTable(flatMethods, flat.map(({ op, fn }) => [op.names.flat, fn]))}`,
     {
       kind: StructureKind.Class,
       name: 'StripeClient',
       isExported: true,
+      // Pure: a bundle that calls operation functions over `createCore` drops the client and its table.
+      extends: `/* @__PURE__ */ ${clientBase}(${flatMethods})`,
       docs: [{ description: 'A client for the Stripe API. Configuration is read when the first request is made; on Node the\ntransport is `node:http` (see `defaultTransport`) unless the config passes its own `fetch`.' }],
       properties: [
         { name: '#core', type: `${ClientCore} | undefined` },
         { name: '#config', type: `() => ${ClientConfig}`, isReadonly: true },
         ...properties.map((p) => ({ name: p.name, type: p.type, isReadonly: true, initializer: p.init })),
+        ...flat.map((f) => f.property),
       ],
       ctors: [
         {
           parameters: [{ name: 'config', type: `${ClientConfig} | (() => ${ClientConfig})`, initializer: '{}' }],
-          statements: [`this.#config = typeof config === 'function' ? config : () => config;`],
+          statements: ['super();', `this.#config = typeof config === 'function' ? config : () => config;`],
         },
       ],
       getAccessors: [
@@ -80,7 +90,6 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
           ],
         },
       ],
-      methods: flatMethods,
     },
     {
       kind: StructureKind.Function,

@@ -29,6 +29,14 @@ export class ModuleScope {
     this.taken.add(name);
   }
 
+  /** A name for a module-level helper of the generator's own (a method table): one the spec does not already use here. */
+  local(name: string): string {
+    let local = name;
+    for (let n = 2; this.taken.has(local); n++) local = `${name}${n}`;
+    this.taken.add(local);
+    return local;
+  }
+
   ref = (id: string): string => {
     const decl = this.index.get(id);
     if (!decl) throw new Error(`internal: no declaration '${id}'`);

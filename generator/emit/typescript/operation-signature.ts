@@ -1,4 +1,4 @@
-import type { MethodDeclarationStructure, OptionalKind, ParameterDeclarationStructure, TypeParameterDeclarationStructure } from 'ts-morph';
+import type { OptionalKind, ParameterDeclarationStructure, PropertyDeclarationStructure, TypeParameterDeclarationStructure } from 'ts-morph';
 import { docs } from './jsdoc.js';
 import type { Operation } from '../../model/types.js';
 import type { ModuleScope } from './module-scope.js';
@@ -42,22 +42,31 @@ export function pathExpression(op: Operation, encode: string): string {
   })}\``;
 }
 
-/**
- * A delegating call to an operation's function: `fn<E>(core, id, params, options)`. The type argument
- * is passed, not inferred, which spares the checker an inference per method.
- */
-export function delegateCall(op: Operation, fn: string, core: string): string {
-  const args = [core, ...op.pathParams.map((p) => p.identifier), op.params ? 'params' : undefined, 'options'].filter((a): a is string => a !== undefined);
-  return `${fn}${op.expansion && op.params ? '<E>' : ''}(${args.join(', ')})`;
-}
-
 /** An operation's doc comment: its description, and the endpoint it calls. */
 export function operationDocs(op: Operation) {
   return docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]);
 }
 
-/** A method that delegates to the operation's function: a resource method or the client's flat method. */
-export function delegatingMethod(op: Operation, name: string, fn: string, core: string, scope: ModuleScope): OptionalKind<MethodDeclarationStructure> {
+/** The operation's signature without the transport, as a function type: the type of its methods. */
+export function methodType(op: Operation, scope: ModuleScope): string {
   const { params, typeParameters, returnType } = operationSignature(op, scope);
-  return { name, docs: operationDocs(op), typeParameters, parameters: params, returnType, statements: [`return ${delegateCall(op, fn, core)};`] };
+  const generics = typeParameters.length === 0 ? '' : `<${typeParameters.map((t) => `${t.name} extends ${t.constraint} = ${t.default}`).join(', ')}>`;
+  return `${generics}(${params.map((p) => `${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type}`).join(', ')}) => ${returnType}`;
+}
+
+/**
+ * A method as the class declares it: its type, with no body. The class's base installs the operation
+ * function under this name (see `runtime/operation-methods.ts`).
+ */
+export function declaredMethod(op: Operation, name: string, type: string): OptionalKind<PropertyDeclarationStructure> {
+  return { name, hasDeclareKeyword: true, isReadonly: true, type, docs: operationDocs(op) };
+}
+
+/**
+ * `const methods = { create: postIdentityVerificationSessions, ... };`: what a class's base installs.
+ * A plain object of functions, so a bundler drops it with the class when neither is used.
+ */
+export function operationTable(name: string, entries: [method: string, fn: string][]): string {
+  // Given as text: an initializer structure would hang-indent the object's lines.
+  return `const ${name} = {\n${entries.map(([method, fn]) => (method === fn ? `  ${fn},` : `  ${method}: ${fn},`)).join('\n')}\n};`;
 }

@@ -14,7 +14,7 @@ export function printModules(plans: ModulePlan[], index: Map<string, Decl>): Map
   const namespaces = new Map<string, StatementStructures[]>();
   const out = new Map<string, string>();
   for (const plan of plans) {
-    let statements: StatementStructures[];
+    let statements: (string | StatementStructures)[];
     switch (plan.kind) {
       case 'resource':
         statements = resourceFileStatements(plan.group, plan.roots, index);

@@ -2,20 +2,22 @@ import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { Decl, ResourceGroup } from '../../model/types.js';
 import { declStatements } from './declarations.js';
 import { ModuleScope } from './module-scope.js';
-import { delegatingMethod, operationDocs, operationSignature, pathExpression } from './operation-signature.js';
+import { declaredMethod, methodType, operationDocs, operationSignature, operationTable, pathExpression } from './operation-signature.js';
 
 /**
  * One resource's module: its params types, one standalone function per operation (tree-shakable,
- * named after the operationId) and the resource class whose methods carry the SDK names.
+ * named after the operationId) and the resource class whose methods carry the SDK names. The class
+ * declares each method's type; its base installs the functions as those methods.
  */
-export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[], index: Map<string, Decl>): StatementStructures[] {
+export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[], index: Map<string, Decl>): (string | StatementStructures)[] {
   const scope = new ModuleScope(group.module, index, localRoots);
   scope.reserve(group.className);
   group.operations.forEach((op) => scope.reserve(op.names.flat));
+  const methods = scope.local('methods');
   const core = scope.importFrom('runtime/core', 'ClientCore', true);
   const needsEncode = group.operations.some((op) => op.pathParams.length > 0);
   const encode = needsEncode ? scope.importFrom('runtime/core', 'encodePathParam', false) : '';
-  const body: StatementStructures[] = [];
+  const body: (string | StatementStructures)[] = [];
   const expandingParams = new Map(group.operations.filter((op) => op.expansion && op.params).map((op) => [op.params!.decl.id, op.expansion!]));
   for (const root of localRoots) {
     const statements = declStatements(root, scope);
@@ -39,14 +41,15 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
       ],
     });
   }
+  const resourceBase = scope.importFrom('runtime/operation-methods', 'resourceBase', false);
+  body.push(operationTable(methods, group.operations.map((op) => [op.names.method, op.names.flat])));
   body.push({
     kind: StructureKind.Class,
     name: group.className,
     isExported: true,
-    // An ES private field: no method name from the spec can collide with it.
-    properties: [{ name: '#client', isReadonly: true, type: `{ readonly core: ${core} }` }],
-    ctors: [{ parameters: [{ name: 'client', type: `{ readonly core: ${core} }` }], statements: ['this.#client = client;'] }],
-    methods: group.operations.map((op) => delegatingMethod(op, op.names.method, op.names.flat, 'this.#client.core', scope)),
+    // Pure: a bundle that uses one operation function drops the class and the rest of the table.
+    extends: `/* @__PURE__ */ ${resourceBase}(${methods})`,
+    properties: group.operations.map((op) => declaredMethod(op, op.names.method, methodType(op, scope))),
   });
   return [...scope.imports(), ...body];
 }
