@@ -9,7 +9,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 // Built beside dist/ and swapped in, so stale chunks never linger and a concurrent run sees a whole bundle.
 const staging = fs.mkdtempSync(path.join(root, '.dist-'));
 await build({
-  entryPoints: { cli: path.join(root, 'generator/cli/main.ts') },
+  // The source worker is its own entry: the pipeline starts it by file name, beside the chunks.
+  entryPoints: { cli: path.join(root, 'generator/cli/main.ts'), 'source-worker': path.join(root, 'generator/pipeline/source-worker.ts') },
   outdir: staging,
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -6,6 +6,7 @@ import { parseSpec } from '../load/parse-spec.js';
 import { buildModel } from '../model/build-model.js';
 import type { ApiModel } from '../model/types.js';
 import { cachedFileSet } from './cached-output.js';
+import { startSourceEmitter, type SourceEmitter } from './source-emitter.js';
 import type { SdkgenConfig } from './config.js';
 
 export interface GenerateSummary {
@@ -52,13 +53,20 @@ export async function generatePackage(config: SdkgenConfig & { cache?: boolean }
     'package',
     input,
     async () => {
-      const document = parseSpec(bytes, { cache: config.cache ?? true });
-      lap('load');
-      report('model');
-      const model = buildModel(document, { specSha256: bytes.sha256, ...selection, allResourceTypes: selection.all });
-      lap('model');
+      const sources = startSourceEmitter();
+      let model: ApiModel;
+      try {
+        const document = parseSpec(bytes, { cache: config.cache ?? true });
+        lap('load');
+        report('model');
+        model = buildModel(document, { specSha256: bytes.sha256, ...selection, allResourceTypes: selection.all });
+        lap('model');
+      } catch (error) {
+        sources.cancel();
+        throw error;
+      }
       report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
-      const files = await emitPackage(model, pkg, lap);
+      const files = await emitPackage(model, pkg, sources, lap);
       return {
         meta: { operations: model.operations.length, resources: model.resources.length, apiVersion: model.apiVersion },
         files: [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
@@ -72,22 +80,29 @@ export async function generatePackage(config: SdkgenConfig & { cache?: boolean }
   return { summary: meta, files: output, timings, specOrigin: bytes.origin, cached: hit };
 }
 
-/** Every emitter, each imported only when the output is not cached (they load ts-morph, handlebars, turndown). */
-async function emitPackage(model: ApiModel, pkg: PackageInfo, lap: (name: string) => void): Promise<Map<string, string>> {
-  const [{ emitSources }, { emitDocs }, { packageReadme }] = await Promise.all([
-    import('../emit/typescript/emit-sources.js'),
-    import('../emit/docs/emit-docs.js'),
-    import('../emit/package/readme.js'),
-  ]);
-  const files = new Map<string, string>(emitSources(model, pkg));
-  lap('emit-client');
-  for (const [file, content] of runtimeFiles()) files.set(file, content);
-  for (const [file, content] of staticPackageFiles()) files.set(file, content);
-  files.set('package.json', packageJson(model, pkg));
-  files.set('CHANGELOG.md', initialChangelog(model, pkg));
-  files.set('README.md', packageReadme(model, pkg));
-  for (const [file, content] of emitDocs(model, pkg)) files.set(file, content);
+/**
+ * Every emitter, each imported only when the output is not cached (they load ts-morph, handlebars,
+ * turndown). The sources and README print on the emitter's thread while the docs render on this one.
+ */
+async function emitPackage(model: ApiModel, pkg: PackageInfo, sources: SourceEmitter, lap: (name: string) => void): Promise<Map<string, string>> {
+  const printed = sources.emit(model, pkg);
+  // Settled below; until then a rejection must not count as unhandled.
+  printed.catch(() => {});
+  const files = new Map<string, string>();
+  try {
+    const { emitDocs } = await import('../emit/docs/emit-docs.js');
+    for (const [file, content] of runtimeFiles()) files.set(file, content);
+    for (const [file, content] of staticPackageFiles()) files.set(file, content);
+    files.set('package.json', packageJson(model, pkg));
+    files.set('CHANGELOG.md', initialChangelog(model, pkg));
+    for (const [file, content] of emitDocs(model, pkg)) files.set(file, content);
+  } catch (error) {
+    sources.cancel();
+    throw error;
+  }
   lap('emit-docs');
+  for (const [file, content] of await printed) files.set(file, content);
+  lap('emit-client');
   return files;
 }
 

@@ -28,6 +28,17 @@ const minimal = (schemaRef: string) =>
 describe('bad input gets a clear error, a non-zero exit, and no half-written output', () => {
   const dir = tempDir('bad');
 
+  it('an emitter error on the source thread reaches the user as the same clear error', () => {
+    // The package name is checked by the README emitter, which runs on the thread that prints the sources.
+    const project = tempDir('bad-name');
+    fs.writeFileSync(path.join(project, 'sdkgen.config.json'), JSON.stringify({ packageName: 'Not A Name', out: 'out' }));
+    const spec = write(dir, 'named.json', minimal('#/components/schemas/thing'));
+    const result = sdkgen(['generate', '--spec', spec], { cwd: project });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("error: packageName: 'Not A Name' is not a valid npm package name\n");
+    expect(fs.existsSync(path.join(project, 'out'))).toBe(false);
+  });
+
   it('an unknown operation id names the closest ids', () => {
     const result = sdkgen(['generate', '--operations', 'PostIdentityVerificationSesions', '--out', path.join(dir, 'out1')]);
     expect(result.status).toBe(1);
