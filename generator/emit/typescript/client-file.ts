@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ApiModel, Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
 import { ModuleScope } from './module-scope.js';

@@ -1,10 +1,5 @@
-import {
-  ModuleDeclarationKind,
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
-  type TypeAliasDeclarationStructure,
-} from 'ts-morph';
+import type { InterfaceDeclarationStructure, ModuleDeclarationStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from './ts-morph-values.js';
 import { isIdentifierName } from '../../model/naming.js';
 import type { Decl, Property } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';

@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ApiModel, Decl } from '../../model/types.js';
 import { namespaceTree } from './namespace-modules.js';
 import { relativeModule } from './relative-module.js';

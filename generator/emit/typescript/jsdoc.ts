@@ -1,10 +1,14 @@
-import type { JSDocStructure, OptionalKind } from 'ts-morph';
 import { descriptionMarkdown } from '../../text/descriptions.js';
 import { jsDocText } from '../../text/escape.js';
 
-/** JSDoc from a spec description: Markdown with absolute links, unable to close the comment. */
-export function docs(description: string | undefined, tags: { tagName: string; text?: string }[] = []): OptionalKind<JSDocStructure>[] {
+/**
+ * JSDoc from a spec description: Markdown with absolute links, unable to close the comment. Given to
+ * ts-morph as the comment's text (tags on their own lines) rather than as a structure, which it
+ * would print through a writer of its own for every comment.
+ */
+export function docs(description: string | undefined, tags: { tagName: string; text?: string }[] = []): string[] {
   const text = jsDocText(descriptionMarkdown(description));
   if (!text && tags.length === 0) return [];
-  return [{ description: text, tags: tags.map((t) => ({ tagName: t.tagName, text: t.text === undefined ? undefined : jsDocText(t.text) })) }];
+  const tagLines = tags.map((t) => (t.text ? `@${t.tagName} ${jsDocText(t.text)}` : `@${t.tagName}`));
+  return [[text, ...tagLines].filter((line) => line !== '').join('\n')];
 }

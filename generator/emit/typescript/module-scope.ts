@@ -1,5 +1,6 @@
 import { relativeModule } from './relative-module.js';
-import { StructureKind, type ImportDeclarationStructure } from 'ts-morph';
+import type { ImportDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './ts-morph-values.js';
 import type { Decl } from '../../model/types.js';
 
 

@@ -1,4 +1,5 @@
-import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind } from './ts-morph-values.js';
 import type { Decl } from '../../model/types.js';
 import { clientFileStatements } from './client-file.js';
 import { declStatements } from './declarations.js';

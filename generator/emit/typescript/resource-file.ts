@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind } from './ts-morph-values.js';
 import type { Decl, ResourceGroup } from '../../model/types.js';
 import { declStatements } from './declarations.js';
 import { ModuleScope } from './module-scope.js';
