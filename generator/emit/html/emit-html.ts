@@ -7,20 +7,19 @@ import { indexDecls } from '../../model/decl-index.js';
 import { descriptionHtml, descriptionText } from './description-html.js';
 import { tryItSpec } from './form-spec.js';
 import { renderTemplate } from './html-templates.js';
-import { pageAssets } from './page-assets.js';
 import { paramReference, responseFields } from './param-reference.js';
 
 /**
- * The HTML docs, `docs/`-prefixed: `index.html` (search, deep links), one `<operationId>.html` per
- * operation (reference and Try-it) and `assets/` (stylesheet and page scripts). Static files that
- * work from disk: no build step and no CDN when they are viewed.
+ * The HTML docs, `docs/`-prefixed: `index.html` (search, deep links) and one `<operationId>.html`
+ * per operation (reference and Try-it). Their stylesheet and page scripts, `docs/assets/`, are
+ * `pageAssets()`. Static files that work from disk: no build step and no CDN when they are viewed.
  */
 export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, string> {
   const index = indexDecls(model);
   const files = new Map<string, string>();
   files.set('docs/index.html', indexPage(model, pkg));
-  for (const op of model.operations) files.set(`docs/${pageFileName(op)}`, operationPage(model, op, pkg, index));
-  for (const [name, content] of pageAssets()) files.set(`docs/assets/${name}`, content);
+  const returnsCache = new Map<string, string>();
+  for (const op of model.operations) files.set(`docs/${pageFileName(op)}`, operationPage(model, op, pkg, index, returnsCache));
   return files;
 }
 
@@ -55,7 +54,7 @@ function indexPage(model: ApiModel, pkg: PackageInfo): string {
   });
 }
 
-function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: Map<string, Decl>): string {
+function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: Map<string, Decl>, returnsCache: Map<string, string>): string {
   const responseDecl = op.response.type.kind === 'ref' ? index.get(op.response.type.id) : undefined;
   const tryIt = tryItSpec(op, pkg.name, model.serverUrl, index);
   return renderTemplate('operation.hbs', {
@@ -83,13 +82,30 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
     })),
     params: paramReference(op, index),
     paramsHeading: op.params?.in === 'query' ? 'Query parameters' : 'Body parameters (form-encoded)',
-    returnsHtml: returnsHtml(op, responseDecl),
-    responseName: responseDecl?.schemaKey ?? responseDecl?.id ?? '',
-    responseFields: responseFields(op, index),
+    returnsSection: returnsSection(op, responseDecl, index, returnsCache),
     typescript: typescriptSnippet(op, pkg.name, {}),
     curl: curlSnippet(op, model.serverUrl, {}),
     tryIt,
   });
+}
+
+/**
+ * The Returns section: what comes back, and the returned object's fields. It depends only on the
+ * response's shape and type, which many operations share (a dozen return a Customer), so each is
+ * rendered once per run.
+ */
+function returnsSection(op: Operation, decl: Decl | undefined, index: Map<string, Decl>, cache: Map<string, string>): string {
+  const key = `${op.response.kind} ${decl?.id ?? ''}`;
+  let section = cache.get(key);
+  if (section === undefined) {
+    section = renderTemplate('returns.hbs', {
+      returnsHtml: returnsHtml(op, decl),
+      responseName: decl?.schemaKey ?? decl?.id ?? '',
+      responseFields: responseFields(op, index),
+    });
+    cache.set(key, section);
+  }
+  return section;
 }
 
 /** One sentence of HTML: the shape returned and what the object is. */
