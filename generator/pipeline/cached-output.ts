@@ -27,23 +27,24 @@ export async function cachedFileSet<M>(name: string, input: string, produce: () 
     if (read) return { ...read, hit: true };
   }
   const produced = await produce();
-  writeEntry(file, produced);
+  // Stored while the caller writes the output. The cache only saves time: an entry that cannot be
+  // stored (a full disk) is produced again next time, and a partial one is never renamed into place.
+  writeEntry(file, produced).catch(() => {});
   return { ...produced, hit: false };
 }
 
-function writeEntry<M>(file: string, set: FileSet<M>): void {
+async function writeEntry<M>(file: string, set: FileSet<M>): Promise<void> {
   const bodies = set.files.map(([, content]) => Buffer.from(content, 'utf8'));
   const header = JSON.stringify({ meta: set.meta, files: set.files.map(([name], i) => [name, bodies[i]!.length]) });
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
   try {
-    fs.writeSync(fd, `${header}\n`);
-    for (const body of bodies) fs.writeSync(fd, body);
-  } finally {
-    fs.closeSync(fd);
+    await fs.promises.writeFile(tmp, [Buffer.from(`${header}\n`), ...bodies]);
+    await fs.promises.rename(tmp, file);
+  } catch (error) {
+    await fs.promises.rm(tmp, { force: true });
+    throw error;
   }
-  fs.renameSync(tmp, file);
 }
 
 function readEntry<M>(file: string): FileSet<M> | undefined {

@@ -5,6 +5,7 @@ import { locateSpec } from '../load/load-spec.js';
 import { parseSpec } from '../load/parse-spec.js';
 import { buildModel } from '../model/build-model.js';
 import type { ApiModel } from '../model/types.js';
+import { rememberMarkdown } from '../text/descriptions.js';
 import { cachedFileSet } from './cached-output.js';
 import { startSourceEmitter, type SourceEmitter } from './source-emitter.js';
 import type { SdkgenConfig } from './config.js';
@@ -66,7 +67,7 @@ export async function generatePackage(config: SdkgenConfig & { cache?: boolean }
         throw error;
       }
       report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
-      const files = await emitPackage(model, pkg, sources, lap);
+      const files = await emitPackage(model, pkg, sources, lap, timings);
       return {
         meta: { operations: model.operations.length, resources: model.resources.length, apiVersion: model.apiVersion },
         files: [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
@@ -84,25 +85,38 @@ export async function generatePackage(config: SdkgenConfig & { cache?: boolean }
  * Every emitter, each imported only when the output is not cached (they load ts-morph, handlebars,
  * turndown). The sources and README print on the emitter's thread while the docs render on this one.
  */
-async function emitPackage(model: ApiModel, pkg: PackageInfo, sources: SourceEmitter, lap: (name: string) => void): Promise<Map<string, string>> {
-  const printed = sources.emit(model, pkg);
+async function emitPackage(
+  model: ApiModel,
+  pkg: PackageInfo,
+  sources: SourceEmitter,
+  lap: (name: string) => void,
+  timings: Record<string, number>,
+): Promise<Map<string, string>> {
+  const run = sources.emit(model, pkg);
   // Settled below; until then a rejection must not count as unhandled.
-  printed.catch(() => {});
+  run.outputs.catch(() => {});
   const files = new Map<string, string>();
   try {
-    const { emitDocs } = await import('../emit/docs/emit-docs.js');
+    const [{ emitHtmlDocs }, { emitMarkdownDocs }] = await Promise.all([import('../emit/html/emit-html.js'), import('../emit/docs/emit-docs.js')]);
     for (const [file, content] of runtimeFiles()) files.set(file, content);
     for (const [file, content] of staticPackageFiles()) files.set(file, content);
     files.set('package.json', packageJson(model, pkg));
     files.set('CHANGELOG.md', initialChangelog(model, pkg));
-    for (const [file, content] of emitDocs(model, pkg)) files.set(file, content);
+    for (const [file, content] of emitHtmlDocs(model, pkg)) files.set(file, content);
+    // The HTML took long enough for the other thread to have converted the descriptions.
+    rememberMarkdown(await run.descriptions);
+    for (const [file, content] of emitMarkdownDocs(model, pkg)) files.set(file, content);
   } catch (error) {
     sources.cancel();
     throw error;
   }
   lap('emit-docs');
-  for (const [file, content] of await printed) files.set(file, content);
-  lap('emit-client');
+  const emitted = await run.outputs;
+  for (const [file, content] of emitted.files) files.set(file, content);
+  // The wait for the sources after the docs; their printing itself ran beside the docs.
+  lap('wait-sources');
+  timings['emit-sources'] = emitted.timings.print;
+  timings['sources-idle'] = emitted.timings.idle;
   return files;
 }
 

@@ -17,7 +17,34 @@ interface ErrorDescription {
   sdkgen?: { where?: string; hint?: string };
 }
 
-export type SourceReply = { files: [string, string][] } | { error: ErrorDescription };
+/** How long the printing took, and how long the worker, loaded, waited for the model (time won by starting early). */
+export interface SourceTimings {
+  idle: number;
+  print: number;
+}
+
+/** What the worker sends, in this order: the descriptions' Markdown, then its files or its error. */
+export type SourceMessage =
+  | { kind: 'descriptions'; entries: [string, string][] }
+  | { kind: 'files'; files: [string, string][]; timings: SourceTimings }
+  | { kind: 'error'; error: ErrorDescription };
+
+export interface EmittedSources {
+  files: Map<string, string>;
+  timings: SourceTimings;
+}
+
+export interface SourceRun {
+  /** The model's HTML descriptions as Markdown (see `convertHtmlDescriptions`), when another thread made them. */
+  descriptions: Promise<[string, string][]>;
+  outputs: Promise<EmittedSources>;
+}
+
+export interface SourceEmitter {
+  emit(model: ApiModel, pkg: PackageInfo): SourceRun;
+  /** Stops the worker when no model will be sent (the run failed before the model was built). */
+  cancel(): void;
+}
 
 /** An error as it crosses the thread boundary, which keeps neither its class nor its fields. */
 export function describeError(error: unknown): ErrorDescription {
@@ -32,17 +59,12 @@ function reviveError({ message, stack, sdkgen }: ErrorDescription): Error {
   return error;
 }
 
-export interface SourceEmitter {
-  emit(model: ApiModel, pkg: PackageInfo): Promise<Map<string, string>>;
-  /** Stops the worker when no model will be sent (the run failed before the model was built). */
-  cancel(): void;
-}
-
 /**
- * The emitters that need ts-morph (sources and README), started before the model exists. In the
- * bundled CLI they run on a worker thread: ts-morph loads while the spec is parsed, and the sources
- * print while the main thread renders the docs, so a whole-API run uses two cores. Run from the TypeScript sources (the
- * tests), there is no bundled worker and it runs in-process; the output is the same either way.
+ * The slow-loading emitters (sources, README, page scripts; see `worker-outputs.ts`), started before
+ * the model exists. In the bundled CLI they run on a worker thread: ts-morph loads while the spec is
+ * parsed, and the sources print while the main thread renders the docs, so a whole-API run uses two
+ * cores. Run from the TypeScript sources (the tests), there is no bundled worker and they run
+ * in-process; the output is the same either way.
  */
 export function startSourceEmitter(): SourceEmitter {
   const entry = new URL('./source-worker.mjs', import.meta.url);
@@ -52,16 +74,24 @@ export function startSourceEmitter(): SourceEmitter {
   worker.unref();
   return {
     emit(model, pkg) {
-      return new Promise((resolve, reject) => {
-        worker.once('error', reject);
-        worker.once('message', (reply: SourceReply) => {
+      let shareDescriptions!: (entries: [string, string][]) => void;
+      const descriptions = new Promise<[string, string][]>((resolve) => (shareDescriptions = resolve));
+      const outputs = new Promise<EmittedSources>((resolve, reject) => {
+        const fail = (error: Error) => {
+          shareDescriptions([]);
+          reject(error);
+        };
+        worker.once('error', fail);
+        worker.on('message', (message: SourceMessage) => {
+          if (message.kind === 'descriptions') return shareDescriptions(message.entries);
           void worker.terminate();
-          if ('files' in reply) return resolve(new Map(reply.files));
-          reject(reviveError(reply.error));
+          if (message.kind === 'files') resolve({ files: new Map(message.files), timings: message.timings });
+          else fail(reviveError(message.error));
         });
         worker.ref();
         worker.postMessage({ model, pkg } satisfies SourceJob);
       });
+      return { descriptions, outputs };
     },
     cancel() {
       void worker.terminate();
@@ -71,9 +101,15 @@ export function startSourceEmitter(): SourceEmitter {
 
 function inProcessEmitter(): SourceEmitter {
   return {
-    async emit(model, pkg) {
-      const { emitTsMorphOutputs } = await import('./ts-morph-outputs.js');
-      return emitTsMorphOutputs(model, pkg);
+    emit(model, pkg) {
+      const outputs = (async () => {
+        const { emitWorkerOutputs } = await import('./worker-outputs.js');
+        const start = performance.now();
+        const files = emitWorkerOutputs(model, pkg);
+        return { files, timings: { idle: 0, print: Math.round(performance.now() - start) } };
+      })();
+      // One thread, one cache of conversions: nothing to hand over.
+      return { descriptions: Promise.resolve([]), outputs };
     },
     cancel() {},
   };

@@ -1,16 +1,24 @@
-// Worker entry: prints the outputs that need ts-morph for a model sent by the pipeline's main thread.
-// Importing the emitters first thing loads ts-morph (about half a second) while the main thread is
-// still parsing the spec and building the model.
+// Worker entry: makes the outputs of the slow-loading emitters for a model sent by the pipeline's
+// main thread. Its imports load ts-morph (about half a second) and it prepares what needs no model
+// while the main thread is still parsing the spec and building the model.
 import { parentPort } from 'node:worker_threads';
-import { emitTsMorphOutputs } from './ts-morph-outputs.js';
-import { describeError, type SourceJob, type SourceReply } from './source-emitter.js';
+import { convertHtmlDescriptions } from './model-descriptions.js';
+import { describeError, type SourceJob, type SourceMessage } from './source-emitter.js';
+import { emitWorkerOutputs, prepareWorkerOutputs } from './worker-outputs.js';
+
+prepareWorkerOutputs();
+const ready = performance.now();
+
+const send = (message: SourceMessage) => parentPort!.postMessage(message);
 
 parentPort!.once('message', ({ model, pkg }: SourceJob) => {
-  let reply: SourceReply;
+  const start = performance.now();
   try {
-    reply = { files: [...emitTsMorphOutputs(model, pkg)] };
+    // First the descriptions' Markdown, which the main thread's Markdown docs need too.
+    send({ kind: 'descriptions', entries: convertHtmlDescriptions(model) });
+    const files = [...emitWorkerOutputs(model, pkg)];
+    send({ kind: 'files', files, timings: { idle: Math.round(start - ready), print: Math.round(performance.now() - start) } });
   } catch (error) {
-    reply = { error: describeError(error) };
+    send({ kind: 'error', error: describeError(error) });
   }
-  parentPort!.postMessage(reply);
 });

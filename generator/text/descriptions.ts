@@ -16,9 +16,21 @@ export function descriptionMarkdown(description: string | undefined): string {
   const hit = cache.get(description);
   if (hit !== undefined) return hit;
   const absolute = absoluteLinks(description);
-  const markdown = /<[a-z/!]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(absolute) ? htmlToMarkdown(absolute) : absolute.trim();
+  const markdown = HTML_MARKUP.test(absolute) ? htmlToMarkdown(absolute) : absolute.trim();
   cache.set(description, markdown);
   return markdown;
+}
+
+const HTML_MARKUP = /<[a-z/!]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
+
+/** Whether a description goes through the HTML converter (the slow path of `descriptionMarkdown`). */
+export function hasHtmlMarkup(description: string): boolean {
+  return HTML_MARKUP.test(description);
+}
+
+/** Conversions made elsewhere (on another thread), as `[description, markdown]`: later calls reuse them. */
+export function rememberMarkdown(entries: Iterable<readonly [string, string]>): void {
+  for (const [description, markdown] of entries) cache.set(description, markdown);
 }
 
 export function absoluteLinks(text: string): string {
@@ -27,11 +39,17 @@ export function absoluteLinks(text: string): string {
     .replace(/\]\(\/(?!\/)/g, `](${DOCS_ORIGIN}/`);
 }
 
+/** The HTML-to-Markdown converter, loaded on first use: a run whose output is cached never needs it. */
+export function htmlConverter(): TurndownService {
+  if (!turndown) {
+    const Turndown = createRequire(import.meta.url)('turndown') as typeof TurndownService;
+    turndown = new Turndown({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+  }
+  return turndown;
+}
+
 function htmlToMarkdown(html: string): string {
-  // Loaded on first use: most runs convert few or no HTML descriptions that are not cached.
-  const Turndown = createRequire(import.meta.url)('turndown') as typeof TurndownService;
-  turndown ??= new Turndown({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
-  return turndown.turndown(html).trim();
+  return htmlConverter().turndown(html).trim();
 }
 
 /** The first sentence of a description, as plain text, for one-line summaries. */

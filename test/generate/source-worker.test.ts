@@ -1,31 +1,40 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { SourceReply } from '../../generator/pipeline/source-emitter.js';
+import type { SourceMessage } from '../../generator/pipeline/source-emitter.js';
+import { convertHtmlDescriptions } from '../../generator/pipeline/model-descriptions.js';
+import { emitWorkerOutputs } from '../../generator/pipeline/worker-outputs.js';
 import { model, ROOT } from '../support/project.js';
-import { emitTsMorphOutputs } from '../../generator/pipeline/ts-morph-outputs.js';
 
-/** The bundled worker the CLI starts, given one job. */
-function runWorker(job: unknown): Promise<SourceReply> {
+/** The bundled worker the CLI starts, given one job: every message it sends, up to its last. */
+function runWorker(job: unknown): Promise<SourceMessage[]> {
   const worker = new Worker(path.join(ROOT, 'dist/source-worker.mjs'));
-  return new Promise<SourceReply>((resolve, reject) => {
-    worker.once('message', resolve);
+  const messages: SourceMessage[] = [];
+  return new Promise<SourceMessage[]>((resolve, reject) => {
+    worker.on('message', (message: SourceMessage) => {
+      messages.push(message);
+      if (message.kind !== 'descriptions') resolve(messages);
+    });
     worker.once('error', reject);
     worker.postMessage(job);
   }).finally(() => worker.terminate());
 }
 
 describe('the source worker of the bundled CLI', () => {
-  it('prints the same sources and README as the in-process emitters', async () => {
-    const built = await model({ operations: ['PostIdentityVerificationSessions'] });
+  it('hands over the converted descriptions, then the same files as the in-process emitters', async () => {
+    const built = await model({ resources: ['identity.verification_sessions'] });
     const pkg = { name: '@acme/one', version: '1.2.3' };
-    const reply = await runWorker({ model: built, pkg });
-    expect('files' in reply && new Map(reply.files)).toEqual(emitTsMorphOutputs(built, pkg));
+    const [descriptions, files, ...rest] = await runWorker({ model: built, pkg });
+    expect(rest).toEqual([]);
+    expect(descriptions).toEqual({ kind: 'descriptions', entries: convertHtmlDescriptions(built) });
+    // The session's operation descriptions are HTML: there is something to hand over.
+    expect(descriptions?.kind === 'descriptions' && descriptions.entries.length).toBeGreaterThan(3);
+    expect(files?.kind === 'files' && new Map(files.files)).toEqual(emitWorkerOutputs(built, pkg));
   });
 
   it('answers an emitter failure with the error, its kind and its place, not a hang', async () => {
     const built = await model({ operations: ['PostIdentityVerificationSessions'] });
-    const reply = await runWorker({ model: built, pkg: { name: 'Not A Name', version: '1.0.0' } });
-    expect(reply).toMatchObject({ error: { message: "'Not A Name' is not a valid npm package name", sdkgen: { where: 'packageName' } } });
+    const messages = await runWorker({ model: built, pkg: { name: 'Not A Name', version: '1.0.0' } });
+    expect(messages.at(-1)).toMatchObject({ kind: 'error', error: { message: "'Not A Name' is not a valid npm package name", sdkgen: { where: 'packageName' } } });
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitHtmlDocs } from '../../generator/emit/html/emit-html.js';
+import { pageAssets } from '../../generator/emit/html/page-assets.js';
 import type { TryItSpec } from '../../generator/emit/html/browser/tryit-spec.js';
 import type { ApiModel } from '../../generator/model/types.js';
 import { model } from '../support/project.js';
@@ -10,7 +11,7 @@ let files: Map<string, string>;
 
 beforeAll(async () => {
   api = await model({ resources: ['identity.verification_sessions'] });
-  files = emitHtmlDocs(api, pkg);
+  files = new Map([...emitHtmlDocs(api, pkg), ...pageAssets()]);
 });
 
 function tryIt(html: string): TryItSpec {
@@ -36,7 +37,7 @@ describe('HTML docs', () => {
   });
 
   it('is deterministic', async () => {
-    const again = emitHtmlDocs(await model({ resources: ['identity.verification_sessions'] }), pkg);
+    const again = new Map([...emitHtmlDocs(await model({ resources: ['identity.verification_sessions'] }), pkg), ...pageAssets()]);
     expect([...again.entries()]).toEqual([...files.entries()]);
   });
 

@@ -80,9 +80,7 @@ export function readmeData(model: ApiModel, pkg: PackageInfo): ReadmeData {
       })),
     })),
     operationCount: model.operations.length,
-    errors: runtimeErrors(),
-    clientOptions: runtimeOptions('ClientConfig'),
-    requestOptions: markdownCode(`{ ${runtimeOptions('RequestOptions').map((o) => o.name.replace(/`/g, '')).join(', ')} }`),
+    ...runtimeReadmeData(),
   };
 }
 
@@ -127,6 +125,18 @@ function exampleCalls(model: ApiModel, op: Operation) {
 
 function lowerFirst(text: string): string {
   return text.replace(/^./, (c) => c.toLowerCase());
+}
+
+let runtimeDocs: Pick<ReadmeData, 'errors' | 'clientOptions' | 'requestOptions'> | undefined;
+
+/** What the README reads from the runtime's sources: the same for every package, so read once per process. */
+export function runtimeReadmeData(): Pick<ReadmeData, 'errors' | 'clientOptions' | 'requestOptions'> {
+  runtimeDocs ??= {
+    errors: runtimeErrors(),
+    clientOptions: runtimeOptions('ClientConfig'),
+    requestOptions: markdownCode(`{ ${runtimeOptions('RequestOptions').map((o) => o.name.replace(/`/g, '')).join(', ')} }`),
+  };
+  return runtimeDocs;
 }
 
 /** ts-morph, loaded on first use: a generation whose output is cached never needs it. */

@@ -1,0 +1,26 @@
+import type { ApiModel, Decl } from '../model/types.js';
+import { descriptionMarkdown, hasHtmlMarkup } from '../text/descriptions.js';
+
+/**
+ * The model's descriptions that need the HTML converter, converted: `[description, markdown]`.
+ * Both the source comments and the Markdown docs need them; the thread that prints the sources
+ * converts them and hands them to the one that writes the docs, so each is converted once.
+ */
+export function convertHtmlDescriptions(model: ApiModel): [string, string][] {
+  const found = new Set<string>();
+  const add = (text: string | undefined) => {
+    if (text && hasHtmlMarkup(text)) found.add(text);
+  };
+  const visit = (decl: Decl) => {
+    add(decl.description);
+    if (decl.body.kind === 'interface') decl.body.properties.forEach((p) => add(p.description));
+    decl.children.forEach(visit);
+  };
+  for (const op of model.operations) {
+    add(op.description);
+    add(op.summary);
+    op.pathParams.forEach((p) => add(p.description));
+  }
+  model.declarations.forEach(visit);
+  return [...found].map((text) => [text, descriptionMarkdown(text)]);
+}
