@@ -89,7 +89,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-release-'));
   try {
     const pkgDir = path.join(scratch, 'package');
-    writeOutput(pkgDir, files);
+    await writeOutput(pkgDir, files);
     log('building');
     buildPackage(pkgDir);
     log('publint');
@@ -115,7 +115,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     };
     if (options.dryRun) return result;
 
-    writeOutput(options.out, files);
+    await writeOutput(options.out, files);
     fs.rmSync(path.join(options.out, 'dist'), { recursive: true, force: true });
     fs.cpSync(path.join(pkgDir, 'dist'), path.join(options.out, 'dist'), { recursive: true });
     fs.mkdirSync(options.packDestination, { recursive: true });

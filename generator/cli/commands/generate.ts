@@ -65,7 +65,7 @@ export function registerGenerate(program: Command): void {
         }
         return;
       }
-      writeOutput(effective.out, result.files);
+      await writeOutput(effective.out, result.files);
       const total = Math.round(performance.now() - started);
       if (flags.json) process.stdout.write(`${JSON.stringify({ ...summary, timings: { ...summary.timings, total } }, null, 2)}\n`);
       else process.stderr.write(`wrote ${result.files.size} files for ${summary.operations} operations to ${effective.out} in ${total} ms\n`);

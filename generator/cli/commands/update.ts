@@ -64,7 +64,7 @@ export function registerUpdate(program: Command): void {
         for (const d of plan.differences) process.stdout.write(`${d.change.padEnd(8)} ${d.file}\n`);
         return;
       }
-      writeOutput(plan.out, plan.files);
+      await writeOutput(plan.out, plan.files);
       process.stderr.write(`updated ${plan.out}: ${summary}\n`);
       process.stderr.write('the pinned spec still names the old one: point spec/pin.json (or `spec` in the config) at the new spec\n');
     });
