@@ -9,45 +9,118 @@ const CARRIED_OVER = new Set(['node_modules', 'dist']);
 const PARALLEL_WRITES = 32;
 
 /**
- * Replaces the output folder with exactly `files`, all or nothing: everything is written to a
- * sibling folder first, then swapped in with renames. A failure before the swap leaves the old
- * output as it was.
+ * The output folder's next contents, written into a sibling folder and swapped in whole by `finish`:
+ * a failure, or `abandon`, leaves the old output as it was. Files can be added while the rest is
+ * still being generated, so writing overlaps generation.
  */
-export async function writeOutput(outDir: string, files: Map<string, string>): Promise<void> {
-  const parent = path.dirname(path.resolve(outDir));
-  const base = path.basename(outDir);
-  fs.mkdirSync(parent, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(parent, `.${base}.next-`));
-  try {
-    const entries = [...files];
-    for (const dir of new Set(entries.map(([relative]) => path.dirname(path.join(staging, relative))))) fs.mkdirSync(dir, { recursive: true });
-    let next = 0;
-    let failure: unknown;
-    // Each writer stops at the first failure; all have settled before the staging folder is removed.
-    const writer = async () => {
-      while (failure === undefined && next < entries.length) {
-        const [relative, content] = entries[next++]!;
-        await fs.promises.writeFile(path.join(staging, relative), content).catch((error: unknown) => (failure ??= error));
+export class StagedOutput {
+  private staging: string | undefined;
+  private readonly written = new Map<string, string>();
+  private readonly queue: Array<[string, string]> = [];
+  private readonly made = new Set<string>();
+  private running = 0;
+  private failure: unknown;
+  private idle: (() => void) | undefined;
+
+  constructor(private readonly outDir: string) {}
+
+  /** Starts writing a file of the output; `finish` writes whatever was not added. */
+  add(relative: string, content: string): void {
+    if (this.failure !== undefined || this.written.has(relative)) return;
+    this.written.set(relative, content);
+    this.queue.push([relative, content]);
+    this.pump();
+  }
+
+  /** Writes the rest of `files`, waits for every write, and swaps the folder in. */
+  async finish(files: Map<string, string>): Promise<void> {
+    try {
+      for (const [relative, content] of files) {
+        // A file added early with other content (it cannot happen today) is written again.
+        if (this.written.get(relative) !== content) {
+          this.written.delete(relative);
+          this.add(relative, content);
+        }
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, entries.length) }, writer));
-    if (failure !== undefined) throw failure;
-    if (fs.existsSync(outDir)) {
+      await this.settled();
+      if (this.failure !== undefined) throw this.failure;
+      for (const relative of this.written.keys()) if (!files.has(relative)) fs.rmSync(path.join(this.stagingDir(), relative));
+      this.swap();
+    } catch (error) {
+      await this.abandon();
+      throw new SdkgenError(`could not write the output: ${(error as Error).message}`, { where: this.outDir, cause: error });
+    }
+  }
+
+  /** Drops what was written; the output folder stays as it was. */
+  async abandon(): Promise<void> {
+    this.failure ??= new Error('abandoned');
+    await this.settled();
+    if (this.staging) fs.rmSync(this.staging, { recursive: true, force: true });
+    this.staging = undefined;
+  }
+
+  private stagingDir(): string {
+    if (!this.staging) {
+      const parent = path.dirname(path.resolve(this.outDir));
+      fs.mkdirSync(parent, { recursive: true });
+      this.staging = fs.mkdtempSync(path.join(parent, `.${path.basename(this.outDir)}.next-`));
+    }
+    return this.staging;
+  }
+
+  private pump(): void {
+    while (this.running < PARALLEL_WRITES && this.queue.length > 0 && this.failure === undefined) {
+      const [relative, content] = this.queue.shift()!;
+      let target: string;
+      try {
+        target = path.join(this.stagingDir(), relative);
+        const dir = path.dirname(target);
+        if (!this.made.has(dir)) fs.mkdirSync(dir, { recursive: true });
+        this.made.add(dir);
+      } catch (error) {
+        // Reported by `finish`, like a failed write.
+        this.failure ??= error;
+        return;
+      }
+      this.running++;
+      fs.promises
+        .writeFile(target, content)
+        .catch((error: unknown) => (this.failure ??= error))
+        .finally(() => {
+          this.running--;
+          this.pump();
+          if (this.running === 0) this.idle?.();
+        });
+    }
+  }
+
+  private settled(): Promise<void> {
+    if (this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => (this.idle = resolve));
+  }
+
+  private swap(): void {
+    const staging = this.stagingDir();
+    if (fs.existsSync(this.outDir)) {
       for (const entry of CARRIED_OVER) {
-        const from = path.join(outDir, entry);
+        const from = path.join(this.outDir, entry);
         if (fs.existsSync(from)) fs.renameSync(from, path.join(staging, entry));
       }
       const retired = `${staging}.old`;
-      fs.renameSync(outDir, retired);
-      fs.renameSync(staging, outDir);
-      await fs.promises.rm(retired, { recursive: true, force: true });
+      fs.renameSync(this.outDir, retired);
+      fs.renameSync(staging, this.outDir);
+      fs.rmSync(retired, { recursive: true, force: true });
     } else {
-      fs.renameSync(staging, outDir);
+      fs.renameSync(staging, this.outDir);
     }
-  } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw new SdkgenError(`could not write the output: ${(error as Error).message}`, { where: outDir, cause: error });
+    this.staging = undefined;
   }
+}
+
+/** Replaces the output folder with exactly `files`, all or nothing (see `StagedOutput`). */
+export async function writeOutput(outDir: string, files: Map<string, string>): Promise<void> {
+  await new StagedOutput(outDir).finish(files);
 }
 
 export interface OutputDifference {

@@ -32,7 +32,12 @@ export type PhaseReporter = (phase: string, detail?: string) => void;
  * The output is a pure function of the spec's bytes, the selection, the output package's identity
  * and the generator's own code, so it is cached under their hash: a repeated run skips the model.
  */
-export async function generatePackage(config: SdkgenConfig & { cache?: boolean }, report: PhaseReporter = () => {}): Promise<GenerateResult> {
+export async function generatePackage(
+  config: SdkgenConfig & { cache?: boolean },
+  report: PhaseReporter = () => {},
+  /** Given files as they are made, before the rest: a writer can start on them (see `StagedOutput`). */
+  early: (file: string, content: string) => void = () => {},
+): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -67,7 +72,7 @@ export async function generatePackage(config: SdkgenConfig & { cache?: boolean }
         throw error;
       }
       report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
-      const files = await emitPackage(model, pkg, sources, lap, timings);
+      const files = await emitPackage(model, pkg, sources, lap, timings, early);
       return {
         meta: { operations: model.operations.length, resources: model.resources.length, apiVersion: model.apiVersion },
         files: [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
@@ -91,6 +96,7 @@ async function emitPackage(
   sources: SourceEmitter,
   lap: (name: string) => void,
   timings: Record<string, number>,
+  early: (file: string, content: string) => void,
 ): Promise<Map<string, string>> {
   const run = sources.emit(model, pkg);
   // Settled below; until then a rejection must not count as unhandled.
@@ -106,6 +112,8 @@ async function emitPackage(
     // The HTML took long enough for the other thread to have converted the descriptions.
     rememberMarkdown(await run.descriptions);
     for (const [file, content] of emitMarkdownDocs(model, pkg)) files.set(file, content);
+    // The docs are done while the sources are still printing: they can be written meanwhile.
+    for (const [file, content] of files) early(file, content);
   } catch (error) {
     sources.cancel();
     throw error;

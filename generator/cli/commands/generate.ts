@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { diffOutput, writeOutput } from '../../output/write-output.js';
+import { diffOutput, StagedOutput } from '../../output/write-output.js';
 import { loadConfig } from '../../pipeline/config.js';
 import { generatePackage } from '../../pipeline/generate.js';
 import { commaList } from '../options.js';
@@ -41,7 +41,12 @@ export function registerGenerate(program: Command): void {
         out: flags.out ? path.resolve(flags.out) : path.resolve(config.root, config.out),
       };
       const started = performance.now();
-      const result = await generatePackage(effective, progressReporter(!flags.json));
+      // Writing starts while generation runs; --check writes nothing.
+      const staged = flags.check ? undefined : new StagedOutput(effective.out);
+      const result = await generatePackage(effective, progressReporter(!flags.json), (file, content) => staged?.add(file, content)).catch(async (error: unknown) => {
+        await staged?.abandon();
+        throw error;
+      });
       const summary = {
         operations: result.summary.operations,
         resources: result.summary.resources,
@@ -65,7 +70,7 @@ export function registerGenerate(program: Command): void {
         }
         return;
       }
-      await writeOutput(effective.out, result.files);
+      await staged!.finish(result.files);
       const total = Math.round(performance.now() - started);
       if (flags.json) process.stdout.write(`${JSON.stringify({ ...summary, timings: { ...summary.timings, total } }, null, 2)}\n`);
       else process.stderr.write(`wrote ${result.files.size} files for ${summary.operations} operations to ${effective.out} in ${total} ms\n`);

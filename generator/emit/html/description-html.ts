@@ -39,7 +39,15 @@ export function descriptionHtml(text: string | undefined): string {
 
 /** Plain text of a description, for places that take no markup (an index row, a `title`). */
 export function descriptionText(text: string | undefined): string {
-  const html = descriptionHtml(text);
+  if (!text) return '';
+  let plain = textCache.get(text);
+  if (plain === undefined) textCache.set(text, (plain = plainText(descriptionHtml(text))));
+  return plain;
+}
+
+const textCache = new Map<string, string>();
+
+function plainText(html: string): string {
   return sanitizeHtml(html.replace(/<\/(p|li)>/g, ' '), { allowedTags: [], allowedAttributes: {} })
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

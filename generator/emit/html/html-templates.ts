@@ -6,7 +6,8 @@ import { jsonForScript } from './json-script.js';
 
 export const HTML_TEMPLATES = path.join(TOOL_ROOT, 'templates', 'html');
 
-const TEMPLATE_OPTIONS = { strict: true, preventIndent: true };
+// The helpers are all known: the compiler calls them directly instead of looking each name up per use.
+const TEMPLATE_OPTIONS = { strict: true, preventIndent: true, knownHelpers: { jsonScript: true, lower: true }, knownHelpersOnly: true };
 
 let instance: typeof Handlebars | undefined;
 const compiled = new Map<string, HandlebarsTemplateDelegate>();

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StagedOutput } from '../../generator/output/write-output.js';
+import { tempDir, treeHashes } from '../support/project.js';
+
+const siblings = (out: string) => fs.readdirSync(path.dirname(out)).sort();
+
+describe('StagedOutput: writing starts early, the swap is all or nothing', () => {
+  it('holds exactly the final files: early ones, late ones, none that were dropped; carried-over folders stay', async () => {
+    const out = path.join(tempDir('staged'), 'out');
+    fs.mkdirSync(path.join(out, 'node_modules/x'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'node_modules/x/keep.js'), 'kept');
+    fs.writeFileSync(path.join(out, 'stale.txt'), 'old');
+    const staged = new StagedOutput(out);
+    staged.add('docs/a.md', 'A');
+    staged.add('docs/dropped.md', 'gone');
+    staged.add('src/changed.ts', 'first');
+    await staged.finish(new Map([['docs/a.md', 'A'], ['src/changed.ts', 'second'], ['src/late.ts', 'L']]));
+    expect(fs.readFileSync(path.join(out, 'src/changed.ts'), 'utf8')).toBe('second');
+    expect(fs.readFileSync(path.join(out, 'src/late.ts'), 'utf8')).toBe('L');
+    expect(Object.keys(treeHashes(out)).sort()).toEqual(['docs/a.md', 'node_modules/x/keep.js', 'src/changed.ts', 'src/late.ts']);
+    expect(siblings(out)).toEqual(['out']);
+  });
+
+  it('abandoned after files were added, leaves the old output as it was and no staging folder', async () => {
+    const out = path.join(tempDir('staged-abandon'), 'out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'index.ts'), 'old');
+    const before = treeHashes(out);
+    const staged = new StagedOutput(out);
+    for (let i = 0; i < 100; i++) staged.add(`docs/${i}.md`, String(i));
+    await staged.abandon();
+    expect(treeHashes(out)).toEqual(before);
+    expect(siblings(out)).toEqual(['out']);
+  });
+
+  it('a write that fails fails the finish with the folder named, and changes nothing', async () => {
+    const out = path.join(tempDir('staged-fail'), 'out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'index.ts'), 'old');
+    const before = treeHashes(out);
+    const staged = new StagedOutput(out);
+    staged.add('a.md', 'A');
+    // A file where the next one needs a folder: the write cannot succeed.
+    await expect(staged.finish(new Map([['a.md', 'A'], ['a.md/b.md', 'B']]))).rejects.toThrow(/could not write the output/);
+    expect(treeHashes(out)).toEqual(before);
+    expect(siblings(out)).toEqual(['out']);
+  });
+});
