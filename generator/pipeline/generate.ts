@@ -7,6 +7,7 @@ import { buildModel } from '../model/build-model.js';
 import type { ApiModel } from '../model/types.js';
 import { rememberMarkdown } from '../text/descriptions.js';
 import { cachedFileSet } from './cached-output.js';
+import { htmlDescriptionsInSpec } from './model-descriptions.js';
 import { startSourceEmitter, type SourceEmitter } from './source-emitter.js';
 import type { SdkgenConfig } from './config.js';
 
@@ -45,6 +46,25 @@ export async function generatePackage(
     timings[name] = Math.round(now - mark);
     mark = now;
   };
+  // Started first, before it is known whether the output is cached: loading ts-morph takes the
+  // worker about half a second, and here it overlaps finding, hashing and parsing the spec. On a
+  // cache hit it is stopped unused.
+  const sources = startSourceEmitter();
+  try {
+    return await generateWith(sources, config, report, early, timings, lap);
+  } finally {
+    sources.cancel();
+  }
+}
+
+async function generateWith(
+  sources: SourceEmitter,
+  config: SdkgenConfig & { cache?: boolean },
+  report: PhaseReporter,
+  early: (file: string, content: string) => void,
+  timings: Record<string, number>,
+  lap: (name: string) => void,
+): Promise<GenerateResult> {
   report('load', config.spec ?? 'pinned spec');
   const bytes = await locateSpec({ spec: config.spec, pinFile: path.resolve(config.root, config.pin), projectRoot: config.root });
   const pkg = existingPackage(path.resolve(config.root, config.out), config.packageName);
@@ -59,18 +79,12 @@ export async function generatePackage(
     'package',
     input,
     async () => {
-      const sources = startSourceEmitter();
-      let model: ApiModel;
-      try {
-        const document = parseSpec(bytes, { cache: config.cache ?? true });
-        lap('load');
-        report('model');
-        model = buildModel(document, { specSha256: bytes.sha256, ...selection, allResourceTypes: selection.all });
-        lap('model');
-      } catch (error) {
-        sources.cancel();
-        throw error;
-      }
+      const document = parseSpec(bytes, { cache: config.cache ?? true });
+      sources.prefetch(htmlDescriptionsInSpec(document));
+      lap('load');
+      report('model');
+      const model = buildModel(document, { specSha256: bytes.sha256, ...selection, allResourceTypes: selection.all });
+      lap('model');
       report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
       const files = await emitPackage(model, pkg, sources, lap, timings, early);
       return {
@@ -115,6 +129,7 @@ async function emitPackage(
     // The docs are done while the sources are still printing: they can be written meanwhile.
     for (const [file, content] of files) early(file, content);
   } catch (error) {
+    // Stopped now rather than after its printing: the run has failed.
     sources.cancel();
     throw error;
   }

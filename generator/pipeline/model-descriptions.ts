@@ -24,3 +24,23 @@ export function convertHtmlDescriptions(model: ApiModel): [string, string][] {
   model.declarations.forEach(visit);
   return [...found].map((text) => [text, descriptionMarkdown(text)]);
 }
+
+/**
+ * Every description in a parsed spec that needs the HTML converter. Taken from the document as soon
+ * as it is parsed, so the worker converts them while the model is still being built.
+ */
+export function htmlDescriptionsInSpec(document: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'description' && typeof inner === 'string') {
+          if (hasHtmlMarkup(inner)) found.add(inner);
+        } else visit(inner);
+      }
+    }
+  };
+  visit(document);
+  return [...found];
+}

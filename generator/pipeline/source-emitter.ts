@@ -5,10 +5,8 @@ import { SdkgenError } from '../errors.js';
 import type { PackageInfo } from '../emit/package/package-files.js';
 import type { ApiModel } from '../model/types.js';
 
-export interface SourceJob {
-  model: ApiModel;
-  pkg: PackageInfo;
-}
+/** What the main thread sends: the spec's HTML descriptions, as soon as it is parsed; then the job. */
+export type ToWorker = { kind: 'texts'; texts: string[] } | { kind: 'job'; model: ApiModel; pkg: PackageInfo };
 
 interface ErrorDescription {
   message: string;
@@ -41,6 +39,8 @@ export interface SourceRun {
 }
 
 export interface SourceEmitter {
+  /** Descriptions to convert to Markdown before the model comes (see `htmlDescriptionsInSpec`). */
+  prefetch(texts: string[]): void;
   emit(model: ApiModel, pkg: PackageInfo): SourceRun;
   /** Stops the worker when no model will be sent (the run failed before the model was built). */
   cancel(): void;
@@ -73,6 +73,9 @@ export function startSourceEmitter(): SourceEmitter {
   // An idle worker must not keep a failed run's process alive.
   worker.unref();
   return {
+    prefetch(texts) {
+      worker.postMessage({ kind: 'texts', texts } satisfies ToWorker);
+    },
     emit(model, pkg) {
       let shareDescriptions!: (entries: [string, string][]) => void;
       const descriptions = new Promise<[string, string][]>((resolve) => (shareDescriptions = resolve));
@@ -89,7 +92,7 @@ export function startSourceEmitter(): SourceEmitter {
           else fail(reviveError(message.error));
         });
         worker.ref();
-        worker.postMessage({ model, pkg } satisfies SourceJob);
+        worker.postMessage({ kind: 'job', model, pkg } satisfies ToWorker);
       });
       return { descriptions, outputs };
     },
@@ -101,6 +104,8 @@ export function startSourceEmitter(): SourceEmitter {
 
 function inProcessEmitter(): SourceEmitter {
   return {
+    // Converted when first needed, in this thread's cache.
+    prefetch() {},
     emit(model, pkg) {
       const outputs = (async () => {
         const { emitWorkerOutputs } = await import('./worker-outputs.js');

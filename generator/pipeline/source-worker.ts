@@ -3,15 +3,23 @@
 // while the main thread is still parsing the spec and building the model.
 import { parentPort } from 'node:worker_threads';
 import { convertHtmlDescriptions } from './model-descriptions.js';
-import { describeError, type SourceJob, type SourceMessage } from './source-emitter.js';
+import { descriptionMarkdown } from '../text/descriptions.js';
+import { describeError, type SourceMessage, type ToWorker } from './source-emitter.js';
 import { emitWorkerOutputs, prepareWorkerOutputs } from './worker-outputs.js';
 
 prepareWorkerOutputs();
-const ready = performance.now();
+let ready = performance.now();
 
 const send = (message: SourceMessage) => parentPort!.postMessage(message);
 
-parentPort!.once('message', ({ model, pkg }: SourceJob) => {
+parentPort!.on('message', (message: ToWorker) => {
+  if (message.kind === 'texts') {
+    // The spec's HTML descriptions, while the main thread builds the model: converted (and cached) now.
+    message.texts.forEach((text) => descriptionMarkdown(text));
+    ready = performance.now();
+    return;
+  }
+  const { model, pkg } = message;
   const start = performance.now();
   try {
     // First the descriptions' Markdown, which the main thread's Markdown docs need too.
