@@ -34,14 +34,18 @@ export async function cachedFileSet<M>(name: string, input: string, produce: () 
 }
 
 async function writeEntry<M>(file: string, set: FileSet<M>): Promise<void> {
-  const bodies = set.files.map(([, content]) => Buffer.from(content, 'utf8'));
-  const header = JSON.stringify({ meta: set.meta, files: set.files.map(([name], i) => [name, bodies[i]!.length]) });
+  const header = JSON.stringify({ meta: set.meta, files: set.files.map(([name, content]) => [name, Buffer.byteLength(content, 'utf8')]) });
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  // One file after another, so the entry (20 MB for the whole API) is never held as buffers at once.
+  const handle = await fs.promises.open(tmp, 'w');
   try {
-    await fs.promises.writeFile(tmp, [Buffer.from(`${header}\n`), ...bodies]);
+    await handle.write(`${header}\n`);
+    for (const [, content] of set.files) await handle.write(content);
+    await handle.close();
     await fs.promises.rename(tmp, file);
   } catch (error) {
+    await handle.close().catch(() => {});
     await fs.promises.rm(tmp, { force: true });
     throw error;
   }

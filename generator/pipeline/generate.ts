@@ -79,11 +79,14 @@ async function generateWith(
     'package',
     input,
     async () => {
-      const document = parseSpec(bytes, { cache: config.cache ?? true });
-      sources.prefetch(htmlDescriptionsInSpec(document));
-      lap('load');
-      report('model');
-      const model = buildModel(document, { specSha256: bytes.sha256, ...selection, allResourceTypes: selection.all });
+      // In a function of its own, so the parsed spec is garbage once the model is built.
+      const model = (() => {
+        const document = parseSpec(bytes, { cache: config.cache ?? true });
+        sources.prefetch(htmlDescriptionsInSpec(document));
+        lap('load');
+        report('model');
+        return buildModel(document, { specSha256: bytes.sha256, ...selection, allResourceTypes: selection.all });
+      })();
       lap('model');
       report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
       const files = await emitPackage(model, pkg, sources, lap, timings, early);
