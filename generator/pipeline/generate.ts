@@ -104,8 +104,8 @@ async function generateWith(
 }
 
 /**
- * Every emitter, each imported only when the output is not cached (they load ts-morph, handlebars,
- * turndown). The sources and README print on the emitter's thread while the docs render on this one.
+ * Every emitter, run only when the output is not cached. The sources and README print on the
+ * emitter's thread (ts-morph, turndown) while the docs render on this one (handlebars, sanitize-html).
  */
 async function emitPackage(
   model: ApiModel,
