@@ -66,12 +66,20 @@ function reviveError({ message, stack, sdkgen }: ErrorDescription): Error {
  * cores. Run from the TypeScript sources (the tests), there is no bundled worker and they run
  * in-process; the output is the same either way.
  */
-export function startSourceEmitter(): SourceEmitter {
-  const entry = new URL('./source-worker.mjs', import.meta.url);
+export function startSourceEmitter(entry = new URL('./source-worker.mjs', import.meta.url)): SourceEmitter {
   if (entry.protocol !== 'file:' || !fs.existsSync(fileURLToPath(entry))) return inProcessEmitter();
   const worker = new Worker(entry);
   // An idle worker must not keep a failed run's process alive.
   worker.unref();
+  // A worker that fails before the job (while it prepares) or stops without answering fails the job.
+  let stopped: Error | undefined;
+  let failJob: ((error: Error) => void) | undefined;
+  const stop = (error: Error) => {
+    stopped ??= error;
+    failJob?.(stopped);
+  };
+  worker.on('error', stop);
+  worker.on('exit', (code) => stop(new Error(`the thread that prints the sources stopped (exit code ${code}) before it answered`)));
   return {
     prefetch(texts) {
       worker.postMessage({ kind: 'texts', texts } satisfies ToWorker);
@@ -84,7 +92,8 @@ export function startSourceEmitter(): SourceEmitter {
           shareDescriptions([]);
           reject(error);
         };
-        worker.once('error', fail);
+        if (stopped) return fail(stopped);
+        failJob = fail;
         worker.on('message', (message: SourceMessage) => {
           if (message.kind === 'descriptions') return shareDescriptions(message.entries);
           void worker.terminate();

@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { SourceMessage } from '../../generator/pipeline/source-emitter.js';
+import { startSourceEmitter, type SourceMessage } from '../../generator/pipeline/source-emitter.js';
 import { convertHtmlDescriptions } from '../../generator/pipeline/model-descriptions.js';
 import { emitWorkerOutputs } from '../../generator/pipeline/worker-outputs.js';
-import { model, ROOT } from '../support/project.js';
+import { model, ROOT, tempDir } from '../support/project.js';
 
 /** The bundled worker the CLI starts, given what the main thread sends: every message it answers, up to its last. */
 function runWorker(...sent: unknown[]): Promise<SourceMessage[]> {
@@ -56,5 +58,27 @@ describe('the spec descriptions sent ahead', () => {
       components: { schemas: { a: { description: '<p>Creates.</p>', properties: { description: { type: 'string', description: 'A &amp; B' } } } } },
     };
     expect(htmlDescriptionsInSpec(document)).toEqual(['<p>Creates.</p>', 'A &amp; B']);
+  });
+});
+
+describe('a source worker that fails', () => {
+  const worker = (body: string) => {
+    const file = path.join(tempDir('bad-worker'), 'worker.mjs');
+    fs.writeFileSync(file, body);
+    return pathToFileURL(file);
+  };
+
+  it('fails the run with what happened when it throws before the job, instead of crashing or hanging', async () => {
+    const emitter = startSourceEmitter(worker("throw new Error('could not load ts-morph');\n"));
+    const built = await model({ operations: ['PostIdentityVerificationSessions'] });
+    const run = emitter.emit(built, { name: '@acme/one', version: '1.0.0' });
+    await expect(run.outputs).rejects.toThrow('could not load ts-morph');
+    await expect(run.descriptions).resolves.toEqual([]);
+  });
+
+  it('fails the run when it stops without answering', async () => {
+    const emitter = startSourceEmitter(worker("import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => process.exit(3));\n"));
+    const built = await model({ operations: ['PostIdentityVerificationSessions'] });
+    await expect(emitter.emit(built, { name: '@acme/one', version: '1.0.0' }).outputs).rejects.toThrow(/stopped \(exit code 3\) before it answered/);
   });
 });
