@@ -20,7 +20,7 @@ export class StagedOutput {
   private readonly made = new Set<string>();
   private running = 0;
   private failure: unknown;
-  private idle: (() => void) | undefined;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(private readonly outDir: string) {}
 
@@ -35,8 +35,10 @@ export class StagedOutput {
   /** Writes the rest of `files`, waits for every write, and swaps the folder in. */
   async finish(files: Map<string, string>): Promise<void> {
     try {
+      // A file added early whose final content differs (a package's own CHANGELOG.md replaces the
+      // initial one) is written again only once its first write is done, so the last write wins.
+      await this.settled();
       for (const [relative, content] of files) {
-        // A file added early with other content (it cannot happen today) is written again.
         if (this.written.get(relative) !== content) {
           this.written.delete(relative);
           this.add(relative, content);
@@ -90,14 +92,14 @@ export class StagedOutput {
         .finally(() => {
           this.running--;
           this.pump();
-          if (this.running === 0) this.idle?.();
+          if (this.running === 0) this.waiting.splice(0).forEach((resolve) => resolve());
         });
     }
   }
 
   private settled(): Promise<void> {
     if (this.running === 0) return Promise.resolve();
-    return new Promise((resolve) => (this.idle = resolve));
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private swap(): void {

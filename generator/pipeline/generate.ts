@@ -118,24 +118,19 @@ async function emitPackage(
   const run = sources.emit(model, pkg);
   // Settled below; until then a rejection must not count as unhandled.
   run.outputs.catch(() => {});
+  // On a failure here the worker is stopped by `generatePackage`, which always cancels it.
   const files = new Map<string, string>();
-  try {
-    const [{ emitHtmlDocs }, { emitMarkdownDocs }] = await Promise.all([import('../emit/html/emit-html.js'), import('../emit/docs/emit-docs.js')]);
-    for (const [file, content] of runtimeFiles()) files.set(file, content);
-    for (const [file, content] of staticPackageFiles()) files.set(file, content);
-    files.set('package.json', packageJson(model, pkg));
-    files.set('CHANGELOG.md', initialChangelog(model, pkg));
-    for (const [file, content] of emitHtmlDocs(model, pkg)) files.set(file, content);
-    // The HTML took long enough for the other thread to have converted the descriptions.
-    rememberMarkdown(await run.descriptions);
-    for (const [file, content] of emitMarkdownDocs(model, pkg)) files.set(file, content);
-    // The docs are done while the sources are still printing: they can be written meanwhile.
-    for (const [file, content] of files) early(file, content);
-  } catch (error) {
-    // Stopped now rather than after its printing: the run has failed.
-    sources.cancel();
-    throw error;
-  }
+  const [{ emitHtmlDocs }, { emitMarkdownDocs }] = await Promise.all([import('../emit/html/emit-html.js'), import('../emit/docs/emit-docs.js')]);
+  for (const [file, content] of runtimeFiles()) files.set(file, content);
+  for (const [file, content] of staticPackageFiles()) files.set(file, content);
+  files.set('package.json', packageJson(model, pkg));
+  files.set('CHANGELOG.md', initialChangelog(model, pkg));
+  for (const [file, content] of emitHtmlDocs(model, pkg)) files.set(file, content);
+  // The HTML took long enough for the other thread to have converted the descriptions.
+  rememberMarkdown(await run.descriptions);
+  for (const [file, content] of emitMarkdownDocs(model, pkg)) files.set(file, content);
+  // The docs are done while the sources are still printing: they can be written meanwhile.
+  for (const [file, content] of files) early(file, content);
   lap('emit-docs');
   const emitted = await run.outputs;
   for (const [file, content] of emitted.files) files.set(file, content);

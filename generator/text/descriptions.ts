@@ -16,7 +16,7 @@ export function descriptionMarkdown(description: string | undefined): string {
   const hit = cache.get(description);
   if (hit !== undefined) return hit;
   const absolute = absoluteLinks(description);
-  const markdown = HTML_MARKUP.test(absolute) ? htmlToMarkdown(absolute) : absolute.trim();
+  const markdown = hasHtmlMarkup(absolute) ? htmlToMarkdown(absolute) : absolute.trim();
   cache.set(description, markdown);
   return markdown;
 }

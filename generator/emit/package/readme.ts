@@ -127,10 +127,12 @@ function lowerFirst(text: string): string {
   return text.replace(/^./, (c) => c.toLowerCase());
 }
 
-let runtimeDocs: Pick<ReadmeData, 'errors' | 'clientOptions' | 'requestOptions'> | undefined;
-
 /** What the README reads from the runtime's sources: the same for every package, so read once per process. */
-export function runtimeReadmeData(): Pick<ReadmeData, 'errors' | 'clientOptions' | 'requestOptions'> {
+type RuntimeReadmeData = Pick<ReadmeData, 'errors' | 'clientOptions' | 'requestOptions'>;
+
+let runtimeDocs: RuntimeReadmeData | undefined;
+
+export function runtimeReadmeData(): RuntimeReadmeData {
   runtimeDocs ??= {
     errors: runtimeErrors(),
     clientOptions: runtimeOptions('ClientConfig'),
