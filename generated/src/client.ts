@@ -8,11 +8,61 @@ import { clientBase } from './runtime/operation-methods.js';
 export const API_VERSION = '2023-08-16';
 
 const flatMethods = {
+  /**
+   * Returns a list of VerificationSessions
+   *
+   * `GET /v1/identity/verification_sessions`
+   */
   getIdentityVerificationSessions,
+  /**
+   * Retrieves the details of a VerificationSession that was previously created.
+   *
+   * When the session status is `requires_input`, you can use this method to retrieve a valid `client_secret` or `url` to allow re-submission.
+   *
+   * `GET /v1/identity/verification_sessions/{session}`
+   */
   getIdentityVerificationSessionsSession,
+  /**
+   * Creates a VerificationSession object.
+   *
+   * After the VerificationSession is created, display a verification modal using the session `client_secret` or send your users to the session’s `url`.
+   *
+   * If your API key is in test mode, verification checks won’t actually process, though everything else will occur as if in live mode.
+   *
+   * Related guide: [Verify your users’ identity documents](https://stripe.com/docs/identity/verify-identity-documents)
+   *
+   * `POST /v1/identity/verification_sessions`
+   */
   postIdentityVerificationSessions,
+  /**
+   * Updates a VerificationSession object.
+   *
+   * When the session status is `requires_input`, you can use this method to update the verification check and options.
+   *
+   * `POST /v1/identity/verification_sessions/{session}`
+   */
   postIdentityVerificationSessionsSession,
+  /**
+   * A VerificationSession object can be canceled when it is in `requires_input` [status](https://stripe.com/docs/identity/how-sessions-work).
+   *
+   * Once canceled, future submission attempts are disabled. This cannot be undone. [Learn more](https://stripe.com/docs/identity/verification-sessions#cancel).
+   *
+   * `POST /v1/identity/verification_sessions/{session}/cancel`
+   */
   postIdentityVerificationSessionsSessionCancel,
+  /**
+   * Redact a VerificationSession to remove all collected information from Stripe. This will redact the VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc.
+   *
+   * A VerificationSession object can be redacted when it is in `requires_input` or `verified` [status](https://stripe.com/docs/identity/how-sessions-work). Redacting a VerificationSession in `requires_action` state will automatically cancel it.
+   *
+   * The redaction process may take up to four days. When the redaction process is in progress, the VerificationSession’s `redaction.status` field will be set to `processing`; when the process is finished, it will change to `redacted` and an `identity.verification_session.redacted` event will be emitted.
+   *
+   * Redaction is irreversible. Redacted objects are still accessible in the Stripe API, but all the fields that contain personal data will be replaced by the string `[redacted]` or a similar placeholder. The `metadata` field will also be erased. Redacted objects cannot be updated or used for any purpose.
+   *
+   * [Learn more](https://stripe.com/docs/identity/verification-sessions#redact).
+   *
+   * `POST /v1/identity/verification_sessions/{session}/redact`
+   */
   postIdentityVerificationSessionsSessionRedact,
 };
 
@@ -24,56 +74,6 @@ export class StripeClient extends /* @__PURE__ */ clientBase(flatMethods) {
   #core: ClientCore | undefined;
   readonly #config: () => ClientConfig;
   readonly identity: { readonly verificationSessions: VerificationSessions } = { verificationSessions: new VerificationSessions(this) };
-  /**
-   * Returns a list of VerificationSessions
-   * @see GET /v1/identity/verification_sessions
-   */
-  declare readonly getIdentityVerificationSessions: VerificationSessions['list'];
-  /**
-   * Retrieves the details of a VerificationSession that was previously created.
-   *
-   * When the session status is `requires_input`, you can use this method to retrieve a valid `client_secret` or `url` to allow re-submission.
-   * @see GET /v1/identity/verification_sessions/{session}
-   */
-  declare readonly getIdentityVerificationSessionsSession: VerificationSessions['retrieve'];
-  /**
-   * Creates a VerificationSession object.
-   *
-   * After the VerificationSession is created, display a verification modal using the session `client_secret` or send your users to the session’s `url`.
-   *
-   * If your API key is in test mode, verification checks won’t actually process, though everything else will occur as if in live mode.
-   *
-   * Related guide: [Verify your users’ identity documents](https://stripe.com/docs/identity/verify-identity-documents)
-   * @see POST /v1/identity/verification_sessions
-   */
-  declare readonly postIdentityVerificationSessions: VerificationSessions['create'];
-  /**
-   * Updates a VerificationSession object.
-   *
-   * When the session status is `requires_input`, you can use this method to update the verification check and options.
-   * @see POST /v1/identity/verification_sessions/{session}
-   */
-  declare readonly postIdentityVerificationSessionsSession: VerificationSessions['update'];
-  /**
-   * A VerificationSession object can be canceled when it is in `requires_input` [status](https://stripe.com/docs/identity/how-sessions-work).
-   *
-   * Once canceled, future submission attempts are disabled. This cannot be undone. [Learn more](https://stripe.com/docs/identity/verification-sessions#cancel).
-   * @see POST /v1/identity/verification_sessions/{session}/cancel
-   */
-  declare readonly postIdentityVerificationSessionsSessionCancel: VerificationSessions['cancel'];
-  /**
-   * Redact a VerificationSession to remove all collected information from Stripe. This will redact the VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc.
-   *
-   * A VerificationSession object can be redacted when it is in `requires_input` or `verified` [status](https://stripe.com/docs/identity/how-sessions-work). Redacting a VerificationSession in `requires_action` state will automatically cancel it.
-   *
-   * The redaction process may take up to four days. When the redaction process is in progress, the VerificationSession’s `redaction.status` field will be set to `processing`; when the process is finished, it will change to `redacted` and an `identity.verification_session.redacted` event will be emitted.
-   *
-   * Redaction is irreversible. Redacted objects are still accessible in the Stripe API, but all the fields that contain personal data will be replaced by the string `[redacted]` or a similar placeholder. The `metadata` field will also be erased. Redacted objects cannot be updated or used for any purpose.
-   *
-   * [Learn more](https://stripe.com/docs/identity/verification-sessions#redact).
-   * @see POST /v1/identity/verification_sessions/{session}/redact
-   */
-  declare readonly postIdentityVerificationSessionsSessionRedact: VerificationSessions['redact'];
 
   constructor(config: ClientConfig | (() => ClientConfig) = {}) {
     super();

@@ -97,7 +97,7 @@ function addExpansions(types: TypeBuilder, operations: Operation[]): void {
     if (!params || !expand || !target || target.body.kind !== 'alias') continue;
     if (op.response.kind === 'object') {
       expand.type = { kind: 'array', items: { kind: 'ref', id: target.id } };
-      op.expansion = { pathsDecl: target.id, prefix: '' };
+      op.expansion = { pathsDecl: target.id };
       continue;
     }
     const members = target.body.type.kind === 'union' ? target.body.type.members : [target.body.type];
@@ -105,7 +105,7 @@ function addExpansions(types: TypeBuilder, operations: Operation[]): void {
     const { decl } = types.child(params, 'ExpandPath', `${op.pointer}/x-expand`, 'The paths of the listed objects that `expand` accepts.');
     decl.body = { kind: 'alias', type: literalUnion(listPaths) };
     expand.type = { kind: 'array', items: { kind: 'ref', id: decl.id } };
-    op.expansion = { pathsDecl: target.id, prefix: 'data.' };
+    op.expansion = { pathsDecl: decl.id };
   }
 }
 

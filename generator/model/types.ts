@@ -37,10 +37,11 @@ export interface Operation {
   params: ParamsShape | undefined;
   response: ResponseShape;
   /**
-   * Typed expansions: the alias of the response type's expandable paths, and the prefix a path takes
-   * in this operation's `expand` (`data.` for lists). Absent when nothing can be expanded.
+   * Typed expansions: the alias of the paths this operation's `expand` takes: the response type's
+   * own `ExpandPath`, or for a list or search the params' `data.` paths. Absent when nothing can be
+   * expanded.
    */
-  expansion?: { pathsDecl: string; prefix: '' | 'data.' };
+  expansion?: { pathsDecl: string };
 }
 
 export interface OperationNames {

@@ -1,11 +1,13 @@
 /**
- * Operation functions as methods. A generated class extends one of these bases and declares each
- * method's type once (`declare readonly create: ...`); the base puts the function on the prototype,
- * passing the instance's transport first. No delegating body is written per method, so the checker
- * has one body per operation to check, not three.
+ * Operation functions as methods. A generated class extends one of these bases with its method
+ * table (`{ create: postIdentityVerificationSessions, ... }`); the base puts each function on the
+ * prototype, passing the instance's transport first, and its type gives the class each method's
+ * type (`MethodsOf`). No method is declared or delegated per operation, so the checker reads each
+ * operation's signature once, on its function.
  */
 
 import type { ClientCore } from './core.js';
+import type { MethodsOf } from './operation-types.js';
 
 /** Method name → operation function (`(core, ...args)`), as the generator pairs them. */
 export type OperationTable = Readonly<Record<string, unknown>>;
@@ -24,7 +26,7 @@ function install<T extends object>(prototype: T, operations: OperationTable, cor
 }
 
 /** The base of a resource class (`client.identity.verificationSessions`): it holds the client, whose transport each call uses. */
-export function resourceBase(operations: OperationTable): new (client: { readonly core: ClientCore }) => object {
+export function resourceBase<Table extends OperationTable>(operations: Table): new (client: { readonly core: ClientCore }) => MethodsOf<Table> {
   class Resource {
     // An ES private field: no method name from the spec can collide with it.
     readonly #client: { readonly core: ClientCore };
@@ -37,15 +39,16 @@ export function resourceBase(operations: OperationTable): new (client: { readonl
       install(this.prototype, operations, (self: Resource) => self.#client.core);
     }
   }
-  return Resource;
+  // The methods are installed above, one per table entry, as `MethodsOf` describes them.
+  return Resource as unknown as new (client: { readonly core: ClientCore }) => MethodsOf<Table>;
 }
 
 /** The base of the client class, whose flat methods (`client.postIdentityVerificationSessions`) use its `core`. */
-export function clientBase(operations: OperationTable): new () => object {
+export function clientBase<Table extends OperationTable>(operations: Table): new () => MethodsOf<Table> {
   class Client {
     static {
       install(this.prototype, operations, (self: Client) => (self as unknown as { readonly core: ClientCore }).core);
     }
   }
-  return Client;
+  return Client as new () => MethodsOf<Table>;
 }

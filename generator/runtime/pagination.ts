@@ -1,13 +1,23 @@
 /**
  * List results: a list call resolves to one page, and also iterates every item across pages,
  * fetching the next page with `starting_after` (or `ending_before` when the caller paginates
- * backwards), as stripe-node does.
+ * backwards), as stripe-node does. A search resolves to one page of its own shape.
  */
 
 export interface ApiList<T> {
   object: 'list';
   data: T[];
   has_more: boolean;
+  url: string;
+}
+
+/** One page of a search: `next_page` is the cursor for the following one. */
+export interface ApiSearchResult<T> {
+  object: 'search_result';
+  data: Array<T>;
+  has_more: boolean;
+  next_page: string | null;
+  total_count?: number;
   url: string;
 }
 

@@ -11,8 +11,8 @@ describe('typed expansions', () => {
     const m = await model({ resources: ['identity.verification_sessions'] });
     const retrieve = m.operations.find((op) => op.id === 'GetIdentityVerificationSessionsSession')!;
     const list = m.operations.find((op) => op.id === 'GetIdentityVerificationSessions')!;
-    expect(retrieve.expansion).toEqual({ pathsDecl: 'Identity.VerificationSession.ExpandPath', prefix: '' });
-    expect(list.expansion).toEqual({ pathsDecl: 'Identity.VerificationSession.ExpandPath', prefix: 'data.' });
+    expect(retrieve.expansion).toEqual({ pathsDecl: 'Identity.VerificationSession.ExpandPath' });
+    expect(list.expansion).toEqual({ pathsDecl: 'Identity.VerificationSessionListParams.ExpandPath' });
     const session = m.declarations.find((d) => d.id === 'Identity.VerificationSession')!;
     const paths = session.children.find((c) => c.name === 'ExpandPath')!;
     expect(paths.body).toEqual({ kind: 'alias', type: { kind: 'literal', value: 'last_verification_report' } });

@@ -21,6 +21,7 @@ export * from './errors.js';
 export type * from './fetch-types.js';
 export type * from './hooks.js';
 export type * from './pagination.js';
+export type * from './operation-types.js';
 export { encodeForm, encodeQuery } from './encode.js';
 // Re-exported for Node users to opt into; unused, it is dropped from bundles by tree-shaking.
 export { nodeFetch } from './node-fetch.js';

@@ -3,7 +3,7 @@ import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ApiModel, Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
 import { ModuleScope } from './module-scope.js';
-import { declaredMethod, operationTable } from './operation-signature.js';
+import { operationDocs, operationTable } from './operation-signature.js';
 
 export interface PackageIdentity {
   name: string;
@@ -41,14 +41,12 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
     ...tree.resources.map((r) => ({ name: r.property, type: r.className, init: `new ${r.className}(this)` })),
     ...[...tree.children.entries()].map(([name, node]) => ({ name, type: objectType(node), init: objectInit(node) })),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
-  // A flat method has the type of the resource method it mirrors: one signature per operation for the checker.
+  // A flat method takes its type and doc comment from its entry in the table, as resource methods do.
   const flat = [...model.operations]
     .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
     .map((op) => {
       const module = `resources/${[...op.names.namespace, op.names.resourceClass].join('/')}`;
-      const fn = scope.importFrom(module, op.names.flat, false);
-      const resourceClass = scope.importFrom(module, op.names.resourceClass, false);
-      return { op, fn, property: declaredMethod(op, op.names.flat, `${resourceClass}[${tsString(op.names.method)}]`) };
+      return { method: op.names.flat, fn: scope.importFrom(module, op.names.flat, false), docs: operationDocs(op) };
     });
   const clientBase = scope.importFrom('runtime/operation-methods', 'clientBase', false);
   const statements: (string | StatementStructures)[] = [
@@ -60,7 +58,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       declarations: [{ name: 'API_VERSION', initializer: tsString(model.apiVersion) }],
     },
     // Text, which the printer does not set apart from the statement before it.
-    `\n${operationTable(flatMethods, flat.map(({ op, fn }) => [op.names.flat, fn]))}`,
+    `\n${operationTable(flatMethods, flat)}`,
     {
       kind: StructureKind.Class,
       name: 'StripeClient',
@@ -72,7 +70,6 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
         { name: '#core', type: `${ClientCore} | undefined` },
         { name: '#config', type: `() => ${ClientConfig}`, isReadonly: true },
         ...properties.map((p) => ({ name: p.name, type: p.type, isReadonly: true, initializer: p.init })),
-        ...flat.map((f) => f.property),
       ],
       ctors: [
         {

@@ -1,72 +1,64 @@
-import type { OptionalKind, ParameterDeclarationStructure, PropertyDeclarationStructure, TypeParameterDeclarationStructure } from 'ts-morph';
-import { docs } from './jsdoc.js';
 import type { Operation } from '../../model/types.js';
+import { tsString } from '../../text/escape.js';
+import { docs } from './jsdoc.js';
 import type { ModuleScope } from './module-scope.js';
 import { typeText } from './declarations.js';
 
 /**
- * The parameters and return type shared by an operation's function, its method and the client's
- * flat method. Where the response has expandable fields, the signature is generic in the paths
- * passed to `expand`, and the result type narrows those fields from `string | X` to `X`.
+ * An operation's type, `OperationFunction<Path, Params, Returns, Paths, Kind>` (see
+ * `runtime/operation-types.ts`): its path parameters by name, its params (`| undefined` when
+ * optional, `void` when there are none), what it returns, what `expand` takes, and the kind of result.
  */
-export function operationSignature(op: Operation, scope: ModuleScope) {
-  const params: OptionalKind<ParameterDeclarationStructure>[] = op.pathParams.map((p) => ({ name: p.identifier, type: 'string' }));
-  const typeParameters: OptionalKind<TypeParameterDeclarationStructure>[] = [];
-  let item = typeText(op.response.type, scope);
-  if (op.params) {
-    let type = scope.ref(op.params.decl.id);
-    if (op.expansion) {
-      typeParameters.push({ name: 'E', constraint: scope.ref(op.expansion.pathsDecl), default: 'never' });
-      type = `${type}<E>`;
-      item = `${scope.importFrom('shared', 'Expand', true)}<${item}, E>`;
-    }
-    params.push({ name: 'params', type, hasQuestionToken: !op.params.required });
-  }
-  params.push({ name: 'options', type: scope.importFrom('runtime/core', 'RequestOptions', true), hasQuestionToken: true });
-  const returnType =
-    op.response.kind === 'list'
-      ? `${scope.importFrom('runtime/core', 'ApiListPromise', true)}<${item}>`
-      : op.response.kind === 'search'
-        ? `Promise<${scope.importFrom('shared', 'ApiSearchResult', true)}<${item}>>`
-        : `Promise<${item}>`;
-  return { params, typeParameters, returnType, item };
+export function operationType(op: Operation, scope: ModuleScope): string {
+  const path = `[${op.pathParams.map((p) => `${p.identifier}: string`).join(', ')}]`;
+  const params = op.params ? `${scope.ref(op.params.decl.id)}${op.params.required ? '' : ' | undefined'}` : 'void';
+  const args = [path, params, typeText(op.response.type, scope)];
+  const kind = op.response.kind === 'object' ? undefined : tsString(op.response.kind);
+  // Trailing defaults (`never`, `'object'`) are left out.
+  if (op.expansion || kind) args.push(op.expansion ? scope.ref(op.expansion.pathsDecl) : 'never');
+  if (kind) args.push(kind);
+  return `${scope.importFrom('runtime/operation-types', 'OperationFunction', true)}<${args.join(', ')}>`;
 }
 
-/** The path as a template literal with each path parameter URI-encoded. */
-export function pathExpression(op: Operation, encode: string): string {
-  const escaped = op.path.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, '\\${');
-  if (op.pathParams.length === 0) return `'${escaped.replace(/'/g, "\\'")}'`;
-  return `\`${escaped.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const param = op.pathParams.find((p) => p.name === name)!;
-    return `\${${encode}(${param.identifier})}`;
-  })}\``;
+/**
+ * `operation('GET', '/v1/sources/{1}/mandate_notifications/{0}', 'object', true)`: the runtime call
+ * that makes the operation's function. Each path parameter is written as its position among the
+ * function's arguments.
+ */
+export function operationInitializer(op: Operation, scope: ModuleScope): string {
+  const template = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const index = op.pathParams.findIndex((p) => p.name === name);
+    if (index < 0) throw new Error(`internal: ${op.id} has no path parameter '${name}'`);
+    return `{${index}}`;
+  });
+  const operation = scope.importFrom('runtime/operation', 'operation', false);
+  return `/* @__PURE__ */ ${operation}('${op.method}', ${tsString(template)}, ${tsString(op.response.kind)}, ${op.params ? 'true' : 'false'})`;
 }
 
 /** An operation's doc comment: its description, and the endpoint it calls. */
-export function operationDocs(op: Operation) {
-  return docs(op.description || op.summary, [{ tagName: 'see', text: `${op.method} ${op.path}` }]);
+export function operationDocs(op: Operation): string[] {
+  // The endpoint as text, not `@see`: a tag makes the compiler parse the whole comment, three times per operation.
+  return docs(op.description || op.summary, [], `\`${op.method} ${op.path}\``);
 }
 
-/** The operation's signature without the transport, as a function type: the type of its methods. */
-export function methodType(op: Operation, scope: ModuleScope): string {
-  const { params, typeParameters, returnType } = operationSignature(op, scope);
-  const generics = typeParameters.length === 0 ? '' : `<${typeParameters.map((t) => `${t.name} extends ${t.constraint} = ${t.default}`).join(', ')}>`;
-  return `${generics}(${params.map((p) => `${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type}`).join(', ')}) => ${returnType}`;
-}
-
-/**
- * A method as the class declares it: its type, with no body. The class's base installs the operation
- * function under this name (see `runtime/operation-methods.ts`).
- */
-export function declaredMethod(op: Operation, name: string, type: string): OptionalKind<PropertyDeclarationStructure> {
-  return { name, hasDeclareKeyword: true, isReadonly: true, type, docs: operationDocs(op) };
+/** `export const postX: OperationFunction<...> = operation(...);` with its doc comment. */
+export function operationConst(name: string, [doc]: string[], type: string, initializer: string): string {
+  return `${doc ? `${jsDocBlock(doc, '')}\n` : ''}export const ${name}: ${type} = ${initializer};`;
 }
 
 /**
- * `const methods = { create: postIdentityVerificationSessions, ... };`: what a class's base installs.
- * A plain object of functions, so a bundler drops it with the class when neither is used.
+ * `const methods = { /** ... *\/ create: postIdentityVerificationSessions, ... };`: what a class's
+ * base installs, and whose type gives the class its methods (with these doc comments). A plain
+ * object of functions, so a bundler drops it with the class when neither is used.
  */
-export function operationTable(name: string, entries: [method: string, fn: string][]): string {
+export function operationTable(name: string, entries: { method: string; fn: string; docs: string[] }[]): string {
   // Given as text: an initializer structure would hang-indent the object's lines.
-  return `const ${name} = {\n${entries.map(([method, fn]) => (method === fn ? `  ${fn},` : `  ${method}: ${fn},`)).join('\n')}\n};`;
+  const lines = entries.map(({ method, fn, docs: [doc] }) => `${doc ? `${jsDocBlock(doc, '  ')}\n` : ''}  ${method === fn ? fn : `${method}: ${fn}`},`);
+  return `const ${name} = {\n${lines.join('\n')}\n};`;
+}
+
+/** A doc comment as ts-morph prints one from text: on one line when it has one. */
+function jsDocBlock(text: string, indent: string): string {
+  if (!text.includes('\n')) return `${indent}/** ${text} */`;
+  return [`${indent}/**`, ...text.split('\n').map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`].join('\n');
 }
