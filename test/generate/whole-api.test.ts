@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT, sdkgen, tempDir } from '../support/project.js';
+import { model, ROOT, sdkgen, tempDir } from '../support/project.js';
 
 describe('the whole API', () => {
-  it('generates every operation of the default spec, split per resource, and compiles under tsc --strict, isolatedModules and verbatimModuleSyntax', () => {
+  it('generates every operation of the default spec, split per resource, compiles under tsc --strict, isolatedModules and verbatimModuleSyntax, and calls each endpoint', async () => {
     const out = path.join(tempDir('all'), 'pkg');
     const result = sdkgen(['generate', '--all', '--out', out, '--json']);
     expect(result.status, result.stderr).toBe(0);
@@ -20,7 +23,8 @@ describe('the whole API', () => {
     const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit', '--strict', '--isolatedModules', '--verbatimModuleSyntax'], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
-  });
+    await callsEveryOperation(out);
+  }, 60_000);
 
   it('a one-operation build stays small: the error schema does not drag the API in', () => {
     const out = path.join(tempDir('one'), 'pkg');
@@ -32,3 +36,33 @@ describe('the whole API', () => {
     expect(index).not.toMatch(/PaymentIntent|SetupIntent|Charge/);
   });
 });
+
+/**
+ * Calls every operation function of the package, with a distinct value for each path parameter,
+ * and checks the request that arrives: its method, and its path as the spec writes it with those
+ * values in place, whatever order the function takes them in.
+ */
+async function callsEveryOperation(out: string): Promise<void> {
+  const api = await model({ all: true });
+  const pkg = (await import(pathToFileURL(path.join(out, 'src/index.ts')).href)) as Record<string, unknown> & { createCore(config: object): unknown };
+  const received: string[] = [];
+  const server = http.createServer((req, res) => {
+    received.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"object":"list","data":[],"has_more":false,"url":"/"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const core = pkg.createCore({ apiKey: 'sk_test_1', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxNetworkRetries: 0 });
+    for (const op of api.operations) {
+      const fn = pkg[op.names.flat] as (...args: unknown[]) => Promise<unknown>;
+      expect(typeof fn, op.id).toBe('function');
+      const values = op.pathParams.map((p, i) => `v${i}_${p.name}`);
+      await fn(core, ...values, ...(op.params ? [undefined] : []), { idempotencyKey: 'k' });
+      const expected = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => values[op.pathParams.findIndex((p) => p.name === name)]!);
+      expect(received.pop(), op.id).toBe(`${op.method} ${expected}`);
+    }
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
