@@ -105,7 +105,7 @@ function addExpansions(types: TypeBuilder, operations: Operation[]): void {
     const { decl } = types.child(params, 'ExpandPath', `${op.pointer}/x-expand`, 'The paths of the listed objects that `expand` accepts.');
     decl.body = { kind: 'alias', type: literalUnion(listPaths) };
     expand.type = { kind: 'array', items: { kind: 'ref', id: decl.id } };
-    op.expansion = { pathsDecl: decl.id };
+    op.expansion = { pathsDecl: decl.id, itemPathsDecl: target.id };
   }
 }
 

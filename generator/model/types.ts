@@ -38,10 +38,10 @@ export interface Operation {
   response: ResponseShape;
   /**
    * Typed expansions: the alias of the paths this operation's `expand` takes: the response type's
-   * own `ExpandPath`, or for a list or search the params' `data.` paths. Absent when nothing can be
-   * expanded.
+   * own `ExpandPath`, or for a list or search the params' `data.` paths, which are the item type's
+   * (`itemPathsDecl`) under `data.`. Absent when nothing can be expanded.
    */
-  expansion?: { pathsDecl: string };
+  expansion?: { pathsDecl: string; itemPathsDecl?: string };
 }
 
 export interface OperationNames {

@@ -12,7 +12,7 @@ describe('typed expansions', () => {
     const retrieve = m.operations.find((op) => op.id === 'GetIdentityVerificationSessionsSession')!;
     const list = m.operations.find((op) => op.id === 'GetIdentityVerificationSessions')!;
     expect(retrieve.expansion).toEqual({ pathsDecl: 'Identity.VerificationSession.ExpandPath' });
-    expect(list.expansion).toEqual({ pathsDecl: 'Identity.VerificationSessionListParams.ExpandPath' });
+    expect(list.expansion).toEqual({ pathsDecl: 'Identity.VerificationSessionListParams.ExpandPath', itemPathsDecl: 'Identity.VerificationSession.ExpandPath' });
     const session = m.declarations.find((d) => d.id === 'Identity.VerificationSession')!;
     const paths = session.children.find((c) => c.name === 'ExpandPath')!;
     expect(paths.body).toEqual({ kind: 'alias', type: { kind: 'literal', value: 'last_verification_report' } });

@@ -9,12 +9,16 @@ import { printType } from './type-expr.js';
 
 type DeclStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure;
 
+/** How an emitter writes some aliases itself, shorter than their bodies: declaration id → type text. */
+export type AliasTexts = ReadonlyMap<string, string>;
+
 /** A declaration as an interface or alias, followed by a namespace of the same name for its nested ones. */
-export function declStatements(decl: Decl, scope: ModuleScope): DeclStatement[] {
+export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: AliasTexts = new Map()): DeclStatement[] {
   const out: DeclStatement[] = [];
   const description = docs(decl.description);
   if (decl.body.kind === 'alias') {
-    out.push({ kind: StructureKind.TypeAlias, name: decl.name, isExported: true, docs: description, type: typeText(decl.body.type, scope) });
+    const type = aliasTexts.get(decl.id) ?? typeText(decl.body.type, scope);
+    out.push({ kind: StructureKind.TypeAlias, name: decl.name, isExported: true, docs: description, type });
   } else {
     const { properties, additional } = decl.body;
     out.push({
@@ -32,7 +36,7 @@ export function declStatements(decl: Decl, scope: ModuleScope): DeclStatement[] 
       name: decl.name,
       declarationKind: ModuleDeclarationKind.Namespace,
       isExported: true,
-      statements: [...decl.children].sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((child) => declStatements(child, scope)),
+      statements: [...decl.children].sort((a, b) => (a.name < b.name ? -1 : 1)).flatMap((child) => declStatements(child, scope, aliasTexts)),
     });
   }
   return out;

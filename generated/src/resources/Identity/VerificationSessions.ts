@@ -63,7 +63,7 @@ export interface VerificationSessionListParams {
 
 export namespace VerificationSessionListParams {
   /** The paths of the listed objects that `expand` accepts. */
-  export type ExpandPath = 'data.last_verification_report';
+  export type ExpandPath = `data.${VerificationSession.ExpandPath}`;
   /** Only return VerificationSessions with this status. [Learn more about the lifecycle of sessions](https://stripe.com/docs/identity/how-sessions-work). */
   export type Status = 'canceled' | 'processing' | 'requires_input' | 'verified';
 }
