@@ -17,7 +17,7 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
   const out: DeclStatement[] = [];
   const description = docs(decl.description);
   if (decl.body.kind === 'alias') {
-    const type = aliasTexts.get(decl.id) ?? typeText(decl.body.type, scope);
+    const type = aliasTexts.get(decl.id) ?? typeText(decl.body.type, scope, scope.enclosingOf(decl));
     out.push({ kind: StructureKind.TypeAlias, name: decl.name, isExported: true, docs: description, type });
   } else {
     const { properties, additional } = decl.body;
@@ -26,8 +26,8 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
       name: decl.name,
       isExported: true,
       docs: description,
-      properties: properties.map((p) => propertyStructure(p, scope)),
-      indexSignatures: additional ? [{ keyName: 'key', keyType: 'string', returnType: typeText(additional, scope) }] : [],
+      properties: properties.map((p) => propertyStructure(p, scope, scope.enclosingOf(decl))),
+      indexSignatures: additional ? [{ keyName: 'key', keyType: 'string', returnType: typeText(additional, scope, scope.enclosingOf(decl)) }] : [],
     });
   }
   if (decl.children.length > 0) {
@@ -42,15 +42,16 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
   return out;
 }
 
-function propertyStructure(p: Property, scope: ModuleScope) {
+function propertyStructure(p: Property, scope: ModuleScope, enclosing: Decl | undefined) {
   return {
     name: isIdentifierName(p.name) ? p.name : tsString(p.name),
     hasQuestionToken: p.optional,
-    type: typeText(p.type, scope),
+    type: typeText(p.type, scope, enclosing),
     docs: docs(p.description, p.deprecated ? [{ tagName: 'deprecated' }] : []),
   };
 }
 
-export function typeText(expr: Parameters<typeof printType>[0], scope: ModuleScope): string {
-  return printType(expr, scope.ref, scope.useShared);
+/** A type as written in the namespace of `enclosing` (at the module's top level without one). */
+export function typeText(expr: Parameters<typeof printType>[0], scope: ModuleScope, enclosing?: Decl): string {
+  return printType(expr, enclosing ? (id) => scope.refFrom(id, enclosing) : scope.ref, scope.useShared);
 }

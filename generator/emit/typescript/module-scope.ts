@@ -47,6 +47,38 @@ export class ModuleScope {
     return `${this.importName(root)}${suffix}`;
   };
 
+  /**
+   * How a declaration is named inside the namespace of `enclosing` (a declaration of this module):
+   * by the shortest tail of its path that TypeScript resolves to it from there, as stripe-node writes
+   * `Document.AllowedType` inside `VerificationSessionCreateParams.Options`; else from its root.
+   */
+  refFrom(id: string, enclosing: Decl | undefined): string {
+    const target = this.index.get(id);
+    if (!enclosing || !target || target.rootId !== enclosing.rootId) return this.ref(id);
+    const chain = this.lineage(target);
+    const scopes = this.lineage(enclosing).reverse();
+    // The tail from chain[k] is right when its first name, looked up from the innermost scope
+    // outwards, first meets chain[k] itself: a nearer declaration of that name would shadow it.
+    for (let k = chain.length - 1; k > 0; k--) {
+      const name = chain[k]!.name;
+      const met = scopes.map((scope) => scope.children.find((child) => child.name === name)).find((child) => child !== undefined);
+      if (met === chain[k]) return chain.slice(k).map((decl) => decl.name).join('.');
+    }
+    return this.ref(id);
+  }
+
+  /** The declaration whose namespace holds `decl`; none for a root. */
+  enclosingOf(decl: Decl): Decl | undefined {
+    return decl.id === decl.rootId ? undefined : this.index.get(decl.id.slice(0, decl.id.lastIndexOf('.')));
+  }
+
+  /** A declaration and the ones it is nested in, from its root down. */
+  private lineage(decl: Decl): Decl[] {
+    const chain = [decl];
+    for (let up = this.enclosingOf(decl); up; up = this.enclosingOf(up)) chain.unshift(up);
+    return chain;
+  }
+
   /** Imports a shared alias (`Emptyable`, `MetadataParam`) and names it as this module may. */
   useShared = (name: string): string => this.importFrom('shared', name, true);
 

@@ -27,12 +27,12 @@ export interface VerificationSessionCreateParams {
 export namespace VerificationSessionCreateParams {
   /** A set of options for the session’s verification checks. */
   export interface Options {
-    document?: Emptyable<VerificationSessionCreateParams.Options.Document>;
+    document?: Emptyable<Options.Document>;
   }
 
   export namespace Options {
     export interface Document {
-      allowed_types?: Array<VerificationSessionCreateParams.Options.Document.AllowedType>;
+      allowed_types?: Array<Document.AllowedType>;
       require_id_number?: boolean;
       require_live_capture?: boolean;
       require_matching_selfie?: boolean;
@@ -92,12 +92,12 @@ export interface VerificationSessionUpdateParams {
 export namespace VerificationSessionUpdateParams {
   /** A set of options for the session’s verification checks. */
   export interface Options {
-    document?: Emptyable<VerificationSessionUpdateParams.Options.Document>;
+    document?: Emptyable<Options.Document>;
   }
 
   export namespace Options {
     export interface Document {
-      allowed_types?: Array<VerificationSessionUpdateParams.Options.Document.AllowedType>;
+      allowed_types?: Array<Document.AllowedType>;
       require_id_number?: boolean;
       require_live_capture?: boolean;
       require_matching_selfie?: boolean;

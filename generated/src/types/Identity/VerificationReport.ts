@@ -40,17 +40,17 @@ export namespace VerificationReport {
     /** Address as it appears in the document. */
     address: Address | null;
     /** Date of birth as it appears in the document. */
-    dob: VerificationReport.Document.Dob | null;
+    dob: Document.Dob | null;
     /** Details on the verification error. Present when status is `unverified`. */
-    error: VerificationReport.Document.Error | null;
+    error: Document.Error | null;
     /** Expiration date of the document. */
-    expiration_date: VerificationReport.Document.ExpirationDate | null;
+    expiration_date: Document.ExpirationDate | null;
     /** Array of [File](https://stripe.com/docs/api/files) ids containing images for this document. */
     files: Array<string> | null;
     /** First name as it appears in the document. */
     first_name: string | null;
     /** Issued date of the document. */
-    issued_date: VerificationReport.Document.IssuedDate | null;
+    issued_date: Document.IssuedDate | null;
     /** Issuing country of the document. */
     issuing_country: string | null;
     /** Last name as it appears in the document. */
@@ -58,9 +58,9 @@ export namespace VerificationReport {
     /** Document ID number. */
     number: string | null;
     /** Status of this `document` check. */
-    status: VerificationReport.Document.Status;
+    status: Document.Status;
     /** Type of the document. */
-    type: VerificationReport.Document.Type | null;
+    type: Document.Type | null;
   }
 
   export namespace Document {
@@ -76,7 +76,7 @@ export namespace VerificationReport {
 
     export interface Error {
       /** A short machine-readable string giving the reason for the verification failure. */
-      code: VerificationReport.Document.Error.Code | null;
+      code: Error.Code | null;
       /** A human-readable message giving the reason for the failure. These messages can be shown to your users. */
       reason: string | null;
     }
@@ -115,19 +115,19 @@ export namespace VerificationReport {
   /** Result from an id_number check */
   export interface IdNumber {
     /** Date of birth. */
-    dob: VerificationReport.IdNumber.Dob | null;
+    dob: IdNumber.Dob | null;
     /** Details on the verification error. Present when status is `unverified`. */
-    error: VerificationReport.IdNumber.Error | null;
+    error: IdNumber.Error | null;
     /** First name. */
     first_name: string | null;
     /** ID number. */
     id_number: string | null;
     /** Type of ID number. */
-    id_number_type: VerificationReport.IdNumber.IdNumberType | null;
+    id_number_type: IdNumber.IdNumberType | null;
     /** Last name. */
     last_name: string | null;
     /** Status of this `id_number` check. */
-    status: VerificationReport.IdNumber.Status;
+    status: IdNumber.Status;
   }
 
   export namespace IdNumber {
@@ -143,7 +143,7 @@ export namespace VerificationReport {
 
     export interface Error {
       /** A short machine-readable string giving the reason for the verification failure. */
-      code: VerificationReport.IdNumber.Error.Code | null;
+      code: Error.Code | null;
       /** A human-readable message giving the reason for the failure. These messages can be shown to your users. */
       reason: string | null;
     }
@@ -160,14 +160,14 @@ export namespace VerificationReport {
   }
 
   export interface Options {
-    document?: VerificationReport.Options.Document;
-    id_number?: VerificationReport.Options.IdNumber;
+    document?: Options.Document;
+    id_number?: Options.IdNumber;
   }
 
   export namespace Options {
     export interface Document {
       /** Array of strings of allowed identity document types. If the provided identity document isn’t one of the allowed types, the verification check will fail with a document_type_not_allowed error code. */
-      allowed_types?: Array<VerificationReport.Options.Document.AllowedType>;
+      allowed_types?: Array<Document.AllowedType>;
       /** Collect an ID number and perform an [ID number check](https://stripe.com/docs/identity/verification-checks?type=id-number) with the document’s extracted name and date of birth. */
       require_id_number?: boolean;
       /** Disable image uploads, identity document images have to be captured using the device’s camera. */
@@ -189,17 +189,17 @@ export namespace VerificationReport {
     /** ID of the [File](https://stripe.com/docs/api/files) holding the image of the identity document used in this check. */
     document: string | null;
     /** Details on the verification error. Present when status is `unverified`. */
-    error: VerificationReport.Selfie.Error | null;
+    error: Selfie.Error | null;
     /** ID of the [File](https://stripe.com/docs/api/files) holding the image of the selfie used in this check. */
     selfie: string | null;
     /** Status of this `selfie` check. */
-    status: VerificationReport.Selfie.Status;
+    status: Selfie.Status;
   }
 
   export namespace Selfie {
     export interface Error {
       /** A short machine-readable string giving the reason for the verification failure. */
-      code: VerificationReport.Selfie.Error.Code | null;
+      code: Error.Code | null;
       /** A human-readable message giving the reason for the failure. These messages can be shown to your users. */
       reason: string | null;
     }

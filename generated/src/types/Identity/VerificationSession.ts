@@ -55,7 +55,7 @@ export namespace VerificationSession {
   /** Shows last VerificationSession error */
   export interface LastError {
     /** A short machine-readable string giving the reason for the verification or user-session failure. */
-    code: VerificationSession.LastError.Code | null;
+    code: LastError.Code | null;
     /** A message that explains the reason for verification or user-session failure. */
     reason: string | null;
   }
@@ -66,14 +66,14 @@ export namespace VerificationSession {
   }
 
   export interface Options {
-    document?: VerificationSession.Options.Document;
-    id_number?: VerificationSession.Options.IdNumber;
+    document?: Options.Document;
+    id_number?: Options.IdNumber;
   }
 
   export namespace Options {
     export interface Document {
       /** Array of strings of allowed identity document types. If the provided identity document isn’t one of the allowed types, the verification check will fail with a document_type_not_allowed error code. */
-      allowed_types?: Array<VerificationSession.Options.Document.AllowedType>;
+      allowed_types?: Array<Document.AllowedType>;
       /** Collect an ID number and perform an [ID number check](https://stripe.com/docs/identity/verification-checks?type=id-number) with the document’s extracted name and date of birth. */
       require_id_number?: boolean;
       /** Disable image uploads, identity document images have to be captured using the device’s camera. */
@@ -92,7 +92,7 @@ export namespace VerificationSession {
 
   export interface Redaction {
     /** Indicates whether this object and its related objects have been redacted or not. */
-    status: VerificationSession.Redaction.Status;
+    status: Redaction.Status;
   }
 
   export namespace Redaction {
@@ -109,13 +109,13 @@ export namespace VerificationSession {
     /** The user's verified address. */
     address: Address | null;
     /** The user’s verified date of birth. */
-    dob: VerificationSession.VerifiedOutputs.Dob | null;
+    dob: VerifiedOutputs.Dob | null;
     /** The user's verified first name. */
     first_name: string | null;
     /** The user's verified id number. */
     id_number: string | null;
     /** The user's verified id number type. */
-    id_number_type: VerificationSession.VerifiedOutputs.IdNumberType | null;
+    id_number_type: VerifiedOutputs.IdNumberType | null;
     /** The user's verified last name. */
     last_name: string | null;
   }
