@@ -249,16 +249,18 @@ export class ClientCore {
     // Looked up per call, so a fetch installed or stubbed after construction is used.
     const fetch = this.config.fetch ?? globalThis.fetch;
     if (!fetch) throw new TypeError('No fetch: pass `fetch` in the client config on this platform');
-    if (fetch.enforcesTimeout && !signal) return this.sendTimed(fetch, url, init, timeout);
+    // No deadline for a timeout of 0 (disabled) or Infinity.
+    const deadline = timeout > 0 && timeout < Infinity ? timeout : undefined;
+    if (fetch.enforcesTimeout && !signal) return this.sendTimed(fetch, url, init, deadline);
     const controller = new AbortController();
     const abort = () => controller.abort();
     let timedOut = false;
     const timer =
-      timeout > 0 && timeout < Infinity
+      deadline !== undefined
         ? setTimeout(() => {
             timedOut = true;
             abort();
-          }, timeout)
+          }, deadline)
         : undefined;
     signal?.addEventListener('abort', abort);
     try {
@@ -266,8 +268,7 @@ export class ClientCore {
       return { response, body: await response.text() };
     } catch (cause) {
       if (signal?.aborted) throw onAbort();
-      if (timedOut) throw new StripeTimeoutError(`Request aborted due to timeout being reached (${timeout}ms)`, { cause });
-      throw new StripeConnectionError('An error occurred with our connection to Stripe.', { cause });
+      throw attemptError(cause, timedOut, timeout);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
@@ -275,17 +276,20 @@ export class ClientCore {
   }
 
   /** One attempt over a transport that enforces the deadline itself (nodeFetch): no AbortController. */
-  private async sendTimed(fetch: FetchLike, url: string, init: FetchInit, timeout: number): Promise<{ response: ResponseLike; body: string }> {
+  private async sendTimed(fetch: FetchLike, url: string, init: FetchInit, deadline: number | undefined): Promise<{ response: ResponseLike; body: string }> {
     try {
-      const response = await fetch(url, timeout > 0 && timeout < Infinity ? { ...init, timeout } : init);
+      const response = await fetch(url, deadline !== undefined ? { ...init, timeout: deadline } : init);
       return { response, body: await response.text() };
     } catch (cause) {
-      if ((cause as { name?: string } | undefined)?.name === 'TimeoutError') {
-        throw new StripeTimeoutError(`Request aborted due to timeout being reached (${timeout}ms)`, { cause });
-      }
-      throw new StripeConnectionError('An error occurred with our connection to Stripe.', { cause });
+      throw attemptError(cause, (cause as { name?: string } | undefined)?.name === 'TimeoutError', deadline ?? 0);
     }
   }
+}
+
+/** What a failed attempt is reported as: a timeout, or a connection error; both keep the cause. */
+function attemptError(cause: unknown, timedOut: boolean, timeout: number): StripeError {
+  if (timedOut) return new StripeTimeoutError(`Request aborted due to timeout being reached (${timeout}ms)`, { cause });
+  return new StripeConnectionError('An error occurred with our connection to Stripe.', { cause });
 }
 
 function parseOrUndefined(body: string): unknown {
