@@ -16,8 +16,10 @@ export type AliasTexts = ReadonlyMap<string, string>;
 export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: AliasTexts = new Map()): DeclStatement[] {
   const out: DeclStatement[] = [];
   const description = docs(decl.description);
+  // Types in the declaration are written from the namespace that holds it.
+  const enclosing = scope.enclosingOf(decl);
   if (decl.body.kind === 'alias') {
-    const type = aliasTexts.get(decl.id) ?? typeText(decl.body.type, scope, scope.enclosingOf(decl));
+    const type = aliasTexts.get(decl.id) ?? typeText(decl.body.type, scope, enclosing);
     out.push({ kind: StructureKind.TypeAlias, name: decl.name, isExported: true, docs: description, type });
   } else {
     const { properties, additional } = decl.body;
@@ -26,8 +28,8 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
       name: decl.name,
       isExported: true,
       docs: description,
-      properties: properties.map((p) => propertyStructure(p, scope, scope.enclosingOf(decl))),
-      indexSignatures: additional ? [{ keyName: 'key', keyType: 'string', returnType: typeText(additional, scope, scope.enclosingOf(decl)) }] : [],
+      properties: properties.map((p) => propertyStructure(p, scope, enclosing)),
+      indexSignatures: additional ? [{ keyName: 'key', keyType: 'string', returnType: typeText(additional, scope, enclosing) }] : [],
     });
   }
   if (decl.children.length > 0) {

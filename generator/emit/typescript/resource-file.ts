@@ -22,9 +22,11 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
   const body: (string | StatementStructures)[] = localRoots.flatMap((root) => declStatements(root, scope, aliasTexts));
   // One text statement, whose parts are set apart here: the printer separates only its structures.
   const resourceBase = scope.importFrom('runtime/operation-methods', 'resourceBase', false);
+  // Each operation's doc comment goes on its function and on its method's table entry.
+  const docs = new Map(group.operations.map((op) => [op, operationDocs(op)]));
   const code = [
-    ...group.operations.map((op) => operationConst(op.names.flat, operationDocs(op), operationType(op, scope), operationInitializer(op, scope))),
-    operationTable(methods, group.operations.map((op) => ({ method: op.names.method, fn: op.names.flat, docs: operationDocs(op) }))),
+    ...group.operations.map((op) => operationConst(op.names.flat, docs.get(op)!, operationType(op, scope), operationInitializer(op, scope))),
+    operationTable(methods, group.operations.map((op) => ({ method: op.names.method, fn: op.names.flat, docs: docs.get(op)! }))),
     // Pure: a bundle that uses one operation function drops the class and the rest of the table.
     `export class ${group.className} extends /* @__PURE__ */ ${resourceBase}(${methods}) {}`,
   ];
