@@ -18,18 +18,23 @@ import type { ApiListPromise, ApiSearchResult } from './pagination.js';
 
 export type OperationKind = 'object' | 'list' | 'search';
 
-export interface OperationFunction<Path extends unknown[], Params, Returns, Paths = never, Kind = 'object'> {
-  <const E extends Paths[] = []>(core: ClientCore, ...args: [...Path, ...ParamsArgument<Params, Paths, E>, options?: RequestOptions]): Result<Kind, Expanded<Returns, Kind, E>>;
+export interface OperationFunction<Path, Params, Returns, Paths = never, Kind = 'object'> {
+  <const E extends Paths[] = []>(core: ClientCore, ...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
 }
 
-export interface OperationMethod<Path extends unknown[], Params, Returns, Paths = never, Kind = 'object'> {
-  <const E extends Paths[] = []>(...args: [...Path, ...ParamsArgument<Params, Paths, E>, options?: RequestOptions]): Result<Kind, Expanded<Returns, Kind, E>>;
+export interface OperationMethod<Path, Params, Returns, Paths = never, Kind = 'object'> {
+  <const E extends Paths[] = []>(...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
 }
 
 /** A method table's functions as methods: the same signatures, without the transport. */
 export type MethodsOf<Table> = { readonly [Name in keyof Table]: MethodOf<Table[Name]> };
 
 type MethodOf<F> = F extends OperationFunction<infer Path, infer Params, infer Returns, infer Paths, infer Kind> ? OperationMethod<Path, Params, Returns, Paths, Kind> : never;
+
+// `Path` has no `extends unknown[]` constraint: checking one makes the checker resolve each labelled
+// path tuple's array members where the operation is declared, for all 468 operations, where the
+// tuple is otherwise spread only when a call is checked.
+type Arguments<Path, ParamsSlot extends unknown[]> = Path extends unknown[] ? [...Path, ...ParamsSlot, options?: RequestOptions] : never;
 
 // The params slot, intersected with the `expand` the caller writes so that its paths are inferred.
 type ParamsArgument<Params, Paths, E> = [Params] extends [void]
