@@ -7,13 +7,13 @@ import { clientBase } from './runtime/operation-methods.js';
 /** The Stripe API version this package was generated for; sent as `Stripe-Version`. */
 export const API_VERSION = '2023-08-16';
 
-const flatMethods = {
+interface FlatMethods {
   /**
    * Returns a list of VerificationSessions
    *
    * `GET /v1/identity/verification_sessions`
    */
-  getIdentityVerificationSessions,
+  getIdentityVerificationSessions: typeof getIdentityVerificationSessions;
   /**
    * Retrieves the details of a VerificationSession that was previously created.
    *
@@ -21,7 +21,7 @@ const flatMethods = {
    *
    * `GET /v1/identity/verification_sessions/{session}`
    */
-  getIdentityVerificationSessionsSession,
+  getIdentityVerificationSessionsSession: typeof getIdentityVerificationSessionsSession;
   /**
    * Creates a VerificationSession object.
    *
@@ -33,7 +33,7 @@ const flatMethods = {
    *
    * `POST /v1/identity/verification_sessions`
    */
-  postIdentityVerificationSessions,
+  postIdentityVerificationSessions: typeof postIdentityVerificationSessions;
   /**
    * Updates a VerificationSession object.
    *
@@ -41,7 +41,7 @@ const flatMethods = {
    *
    * `POST /v1/identity/verification_sessions/{session}`
    */
-  postIdentityVerificationSessionsSession,
+  postIdentityVerificationSessionsSession: typeof postIdentityVerificationSessionsSession;
   /**
    * A VerificationSession object can be canceled when it is in `requires_input` [status](https://stripe.com/docs/identity/how-sessions-work).
    *
@@ -49,7 +49,7 @@ const flatMethods = {
    *
    * `POST /v1/identity/verification_sessions/{session}/cancel`
    */
-  postIdentityVerificationSessionsSessionCancel,
+  postIdentityVerificationSessionsSessionCancel: typeof postIdentityVerificationSessionsSessionCancel;
   /**
    * Redact a VerificationSession to remove all collected information from Stripe. This will redact the VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc.
    *
@@ -63,6 +63,15 @@ const flatMethods = {
    *
    * `POST /v1/identity/verification_sessions/{session}/redact`
    */
+  postIdentityVerificationSessionsSessionRedact: typeof postIdentityVerificationSessionsSessionRedact;
+}
+
+const flatMethods: FlatMethods = {
+  getIdentityVerificationSessions,
+  getIdentityVerificationSessionsSession,
+  postIdentityVerificationSessions,
+  postIdentityVerificationSessionsSession,
+  postIdentityVerificationSessionsSessionCancel,
   postIdentityVerificationSessionsSessionRedact,
 };
 

@@ -1,20 +1,18 @@
 /**
  * Operation functions as methods. A generated class extends one of these bases with its method
- * table (`{ create: postIdentityVerificationSessions, ... }`); the base puts each function on the
- * prototype, passing the instance's transport first, and its type gives the class each method's
- * type (`MethodsOf`). No method is declared or delegated per operation, so the checker reads each
+ * table (`{ create: postIdentityVerificationSessions, ... }`, typed by an interface of `typeof`
+ * entries); the base puts each function on the prototype, passing the instance's transport first,
+ * and the table's type gives the class each method's type (`MethodsOf`). No method is declared or delegated per operation, so the checker reads each
  * operation's signature once, on its function.
  */
 
 import type { ClientCore } from './core.js';
 import type { MethodsOf } from './operation-types.js';
 
-/** Method name → operation function (`(core, ...args)`), as the generator pairs them. */
-export type OperationTable = Readonly<Record<string, unknown>>;
-
 type Operation = (core: ClientCore, ...args: unknown[]) => unknown;
 
-function install<T extends object>(prototype: T, operations: OperationTable, coreOf: (self: T) => ClientCore): void {
+/** `operations` maps method names to operation functions (`(core, ...args)`), as the generator pairs them. */
+function install<T extends object>(prototype: T, operations: object, coreOf: (self: T) => ClientCore): void {
   for (const [name, operation] of Object.entries(operations)) {
     const method = function (this: T, ...args: unknown[]): unknown {
       return (operation as Operation)(coreOf(this), ...args);
@@ -26,7 +24,7 @@ function install<T extends object>(prototype: T, operations: OperationTable, cor
 }
 
 /** The base of a resource class (`client.identity.verificationSessions`): it holds the client, whose transport each call uses. */
-export function resourceBase<Table extends OperationTable>(operations: Table): new (client: { readonly core: ClientCore }) => MethodsOf<Table> {
+export function resourceBase<Table extends object>(operations: Table): new (client: { readonly core: ClientCore }) => MethodsOf<Table> {
   class Resource {
     // An ES private field: no method name from the spec can collide with it.
     readonly #client: { readonly core: ClientCore };
@@ -44,7 +42,7 @@ export function resourceBase<Table extends OperationTable>(operations: Table): n
 }
 
 /** The base of the client class, whose flat methods (`client.postIdentityVerificationSessions`) use its `core`. */
-export function clientBase<Table extends OperationTable>(operations: Table): new () => MethodsOf<Table> {
+export function clientBase<Table extends object>(operations: Table): new () => MethodsOf<Table> {
   class Client {
     static {
       install(this.prototype, operations, (self: Client) => (self as unknown as { readonly core: ClientCore }).core);

@@ -35,6 +35,20 @@ describe('the tarball, installed into a fresh project', () => {
     server.requests.length = 0;
   });
 
+  test('its declarations name the method tables instead of writing their types out', () => {
+    const dist = path.join(app, 'node_modules/@utdk/stripe/dist/esm');
+    const client = fs.readFileSync(path.join(dist, 'client.d.ts'), 'utf8');
+    const resource = fs.readFileSync(path.join(dist, 'resources/Identity/VerificationSessions.d.ts'), 'utf8');
+    expect(client).toMatch(/=> import\("\.\/runtime\/operation-types\.js"\)\.MethodsOf<FlatMethods>;/);
+    expect(client).toContain('postIdentityVerificationSessions: typeof postIdentityVerificationSessions;');
+    // Each operation's type is written once, on its function in its resource's declarations.
+    expect(client).not.toContain('OperationFunction<');
+    expect(resource).toMatch(/=> import\("\.\.\/\.\.\/runtime\/operation-types\.js"\)\.MethodsOf<Methods>;/);
+    const functions = resource.match(/^export declare const \w+: OperationFunction</gm)!.length;
+    expect(functions).toBe(6);
+    expect(resource.match(/OperationFunction</g)).toHaveLength(functions);
+  });
+
   const appEnv = () => ({ ...env, STRIPE_BASE_URL: server.url, STRIPE_SECRET_KEY: 'sk_test_env' });
 
   test('installs the package and nothing else', () => {

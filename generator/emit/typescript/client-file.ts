@@ -24,6 +24,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
   const scope = new ModuleScope('client', index, []);
   scope.reserve('StripeClient');
   const flatMethods = scope.local('flatMethods');
+  const FlatMethods = scope.local('FlatMethods');
   const ClientCore = scope.importFrom('runtime/core', 'ClientCore', false);
   const ClientConfig = scope.importFrom('runtime/core', 'ClientConfig', true);
   const defaultTransport = scope.importFrom('runtime/core', 'defaultTransport', false);
@@ -58,7 +59,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       declarations: [{ name: 'API_VERSION', initializer: tsString(model.apiVersion) }],
     },
     // Text, which the printer does not set apart from the statement before it.
-    `\n${operationTable(flatMethods, flat)}`,
+    `\n${operationTable(flatMethods, FlatMethods, flat)}`,
     {
       kind: StructureKind.Class,
       name: 'StripeClient',

@@ -47,14 +47,17 @@ export function operationConst(name: string, [doc]: string[], type: string, init
 }
 
 /**
- * `const methods = { /** ... *\/ create: postIdentityVerificationSessions, ... };`: what a class's
- * base installs, and whose type gives the class its methods (with these doc comments). A plain
- * object of functions, so a bundler drops it with the class when neither is used.
+ * A class's method table: `interface Methods { /** ... *\/ create: typeof postIdentityVerificationSessions; ... }`
+ * and `const methods: Methods = { create: postIdentityVerificationSessions, ... };`. The base installs
+ * the object's functions; the interface gives the class its methods' types and doc comments under a
+ * name, so the emitted declarations write `MethodsOf<Methods>` rather than the table's whole type.
+ * A plain object of functions, so a bundler drops it with the class when neither is used.
  */
-export function operationTable(name: string, entries: { method: string; fn: string; docs: string[] }[]): string {
+export function operationTable(name: string, typeName: string, entries: { method: string; fn: string; docs: string[] }[]): string {
   // Given as text: an initializer structure would hang-indent the object's lines.
-  const lines = entries.map(({ method, fn, docs: [doc] }) => `${doc ? `${jsDocBlock(doc, '  ')}\n` : ''}  ${method === fn ? fn : `${method}: ${fn}`},`);
-  return `const ${name} = {\n${lines.join('\n')}\n};`;
+  const members = entries.map(({ method, fn, docs: [doc] }) => `${doc ? `${jsDocBlock(doc, '  ')}\n` : ''}  ${method}: typeof ${fn};`);
+  const values = entries.map(({ method, fn }) => `  ${method === fn ? fn : `${method}: ${fn}`},`);
+  return `interface ${typeName} {\n${members.join('\n')}\n}\n\nconst ${name}: ${typeName} = {\n${values.join('\n')}\n};`;
 }
 
 /** A doc comment as ts-morph prints one from text: on one line when it has one. */

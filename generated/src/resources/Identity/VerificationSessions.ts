@@ -174,13 +174,13 @@ export const postIdentityVerificationSessionsSessionCancel: OperationFunction<[s
  */
 export const postIdentityVerificationSessionsSessionRedact: OperationFunction<[session: string], VerificationSessionRedactParams | undefined, VerificationSession, VerificationSession.ExpandPath> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions/{0}/redact', 'object', true);
 
-const methods = {
+interface Methods {
   /**
    * Returns a list of VerificationSessions
    *
    * `GET /v1/identity/verification_sessions`
    */
-  list: getIdentityVerificationSessions,
+  list: typeof getIdentityVerificationSessions;
   /**
    * Retrieves the details of a VerificationSession that was previously created.
    *
@@ -188,7 +188,7 @@ const methods = {
    *
    * `GET /v1/identity/verification_sessions/{session}`
    */
-  retrieve: getIdentityVerificationSessionsSession,
+  retrieve: typeof getIdentityVerificationSessionsSession;
   /**
    * Creates a VerificationSession object.
    *
@@ -200,7 +200,7 @@ const methods = {
    *
    * `POST /v1/identity/verification_sessions`
    */
-  create: postIdentityVerificationSessions,
+  create: typeof postIdentityVerificationSessions;
   /**
    * Updates a VerificationSession object.
    *
@@ -208,7 +208,7 @@ const methods = {
    *
    * `POST /v1/identity/verification_sessions/{session}`
    */
-  update: postIdentityVerificationSessionsSession,
+  update: typeof postIdentityVerificationSessionsSession;
   /**
    * A VerificationSession object can be canceled when it is in `requires_input` [status](https://stripe.com/docs/identity/how-sessions-work).
    *
@@ -216,7 +216,7 @@ const methods = {
    *
    * `POST /v1/identity/verification_sessions/{session}/cancel`
    */
-  cancel: postIdentityVerificationSessionsSessionCancel,
+  cancel: typeof postIdentityVerificationSessionsSessionCancel;
   /**
    * Redact a VerificationSession to remove all collected information from Stripe. This will redact the VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc.
    *
@@ -230,6 +230,15 @@ const methods = {
    *
    * `POST /v1/identity/verification_sessions/{session}/redact`
    */
+  redact: typeof postIdentityVerificationSessionsSessionRedact;
+}
+
+const methods: Methods = {
+  list: getIdentityVerificationSessions,
+  retrieve: getIdentityVerificationSessionsSession,
+  create: postIdentityVerificationSessions,
+  update: postIdentityVerificationSessionsSession,
+  cancel: postIdentityVerificationSessionsSessionCancel,
   redact: postIdentityVerificationSessionsSessionRedact,
 };
 
