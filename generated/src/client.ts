@@ -108,15 +108,3 @@ export function createCore(config: ClientConfig = {}): ClientCore {
 export function createClient(config?: ClientConfig): StripeClient {
   return new StripeClient(config ?? {});
 }
-
-/**
- * The default client's configuration: `STRIPE_SECRET_KEY` (the API key) and `STRIPE_BASE_URL` (another
- * base URL, such as a gateway that adds credentials itself). Both are optional.
- */
-export function configFromEnv(): ClientConfig {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-  const config: ClientConfig = {};
-  if (env.STRIPE_SECRET_KEY) config.apiKey = env.STRIPE_SECRET_KEY;
-  if (env.STRIPE_BASE_URL) config.baseUrl = env.STRIPE_BASE_URL;
-  return config;
-}

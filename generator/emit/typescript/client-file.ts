@@ -115,25 +115,6 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       returnType: 'StripeClient',
       statements: ['return new StripeClient(config ?? {});'],
     },
-    {
-      kind: StructureKind.Function,
-      name: 'configFromEnv',
-      isExported: true,
-      docs: [
-        {
-          description:
-            'The default client\'s configuration: `STRIPE_SECRET_KEY` (the API key) and `STRIPE_BASE_URL` (another\nbase URL, such as a gateway that adds credentials itself). Both are optional.',
-        },
-      ],
-      returnType: ClientConfig,
-      statements: [
-        'const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};',
-        'const config: ' + ClientConfig + ' = {};',
-        'if (env.STRIPE_SECRET_KEY) config.apiKey = env.STRIPE_SECRET_KEY;',
-        'if (env.STRIPE_BASE_URL) config.baseUrl = env.STRIPE_BASE_URL;',
-        'return config;',
-      ],
-    },
   ];
   return [...scope.imports(), ...statements];
 }

@@ -39,8 +39,10 @@ function reExports(module: string, decls: Decl[]): StatementStructures[] {
 export function indexFileStatements(model: ApiModel): StatementStructures[] {
   const module = 'index';
   const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './client.js', namedImports: ['StripeClient', 'configFromEnv'] },
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['API_VERSION', 'StripeClient', 'configFromEnv', 'createClient', 'createCore'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './client.js', namedImports: ['StripeClient'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './runtime/env.js', namedImports: ['configFromEnv'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './client.js', namedExports: ['API_VERSION', 'StripeClient', 'createClient', 'createCore'] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/env.js', namedExports: ['configFromEnv'] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: './runtime/core.js' },
     {
       kind: StructureKind.ExportDeclaration,
