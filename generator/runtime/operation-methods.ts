@@ -2,8 +2,8 @@
  * Operation functions as methods. A generated class extends one of these bases with its method
  * table (`{ create: postIdentityVerificationSessions, ... }`, typed by an interface of `typeof`
  * entries); the base puts each function on the prototype, passing the instance's transport first,
- * and the table's type gives the class each method's type (`MethodsOf`). No method is declared or delegated per operation, so the checker reads each
- * operation's signature once, on its function.
+ * and the table's type gives the class each method's type (`MethodsOf`). No method is declared or
+ * delegated per operation, so the checker reads each operation's signature once, on its function.
  */
 
 import type { ClientCore } from './core.js';

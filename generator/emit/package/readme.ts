@@ -127,11 +127,11 @@ function lowerFirst(text: string): string {
   return text.replace(/^./, (c) => c.toLowerCase());
 }
 
-/** What the README reads from the runtime's sources: the same for every package, so read once per process. */
 type RuntimeReadmeData = Pick<ReadmeData, 'errors' | 'clientOptions' | 'requestOptions'>;
 
 let runtimeDocs: RuntimeReadmeData | undefined;
 
+/** What the README reads from the runtime's sources: the same for every package, so read once per process. */
 export function runtimeReadmeData(): RuntimeReadmeData {
   runtimeDocs ??= {
     errors: runtimeErrors(),
