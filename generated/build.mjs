@@ -1,6 +1,8 @@
 // Builds the package from src/ with the TypeScript compiler: ES modules in dist/esm and CommonJS in
 // dist/cjs, each with its declarations. A package.json in each folder gives its files their module
-// format, so both builds keep the `.js` / `.d.ts` names and their imports as written.
+// format, so both builds keep the `.js` / `.d.ts` names and their imports as written. The runtime
+// (src/runtime/) comes compiled, as JavaScript modules and their declarations: the compiler reads
+// the declarations and emits neither, so both are carried over here, converted for CommonJS.
 //
 //   node build.mjs [--typescript <path to the typescript package>]
 //
@@ -40,9 +42,24 @@ for (const format of formats) {
     process.stderr.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost()));
     process.exit(1);
   }
+  copyRuntime(path.join(outDir, 'runtime'), format.type === 'commonjs' ? options : undefined);
   fs.writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify({ type: format.type }, null, 2)}\n`);
 }
 process.stderr.write(`built ${formats.map((f) => f.dir).join(' and ')} from ${config.fileNames.length} files\n`);
+
+/** Copies src/runtime/ into `outDir`, its JavaScript converted to CommonJS when `commonjs` holds the options. */
+function copyRuntime(outDir, commonjs) {
+  const from = path.join(root, 'src', 'runtime');
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const name of fs.readdirSync(from).sort()) {
+    if (!name.endsWith('.js') && !name.endsWith('.d.ts')) continue;
+    let text = fs.readFileSync(path.join(from, name), 'utf8');
+    if (commonjs && name.endsWith('.js')) {
+      text = ts.transpileModule(text, { fileName: name, compilerOptions: { module: commonjs.module, target: commonjs.target } }).outputText;
+    }
+    fs.writeFileSync(path.join(outDir, name), text);
+  }
+}
 
 function loadTypeScript(args) {
   const at = args.indexOf('--typescript');

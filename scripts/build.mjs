@@ -1,8 +1,10 @@
-// Bundles the generator's TypeScript into one ES module, so the CLI starts without a TS loader.
+// Bundles the generator's TypeScript into one ES module, so the CLI starts without a TS loader, and
+// compiles the client runtime that generated packages ship (dist/runtime/).
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileRuntime } from './compile-runtime.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -22,6 +24,13 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+try {
+  compileRuntime(root, path.join(staging, 'runtime'));
+} catch (error) {
+  fs.rmSync(staging, { recursive: true, force: true });
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 
 const retired = `${staging}.old`;
 if (fs.existsSync(path.join(root, 'dist'))) fs.renameSync(path.join(root, 'dist'), retired);

@@ -8,13 +8,9 @@
  * ```
  */
 export type Expand<T, P extends string> = [P] extends [never] ? T : ExpandFields<T, P>;
-
-type ExpandFields<T, P extends string> = T extends ReadonlyArray<infer Item>
-  ? Array<ExpandFields<Item, P>>
-  : T extends object
-    ? { [K in keyof T]: K extends PathHead<P> ? Expand<Exclude<T[K], string>, PathRest<P, K>> : T[K] }
-    : T;
-
+type ExpandFields<T, P extends string> = T extends ReadonlyArray<infer Item> ? Array<ExpandFields<Item, P>> : T extends object ? {
+    [K in keyof T]: K extends PathHead<P> ? Expand<Exclude<T[K], string>, PathRest<P, K>> : T[K];
+} : T;
 type PathHead<P extends string> = P extends `${infer Head}.${string}` ? Head : P;
-
 type PathRest<P extends string, K> = K extends string ? (P extends `${K}.${infer Rest}` ? Rest : never) : never;
+export {};

@@ -11,48 +11,32 @@
  * - `Paths`: what `expand` accepts (`never` when nothing can be expanded);
  * - `Kind`: `'object'`, `'list'` (a page that also iterates across pages) or `'search'`.
  */
-
 import type { ClientCore, RequestOptions } from './core.js';
 import type { Expand } from './expand.js';
 import type { ApiListPromise, ApiSearchResult } from './pagination.js';
-
 export type OperationKind = 'object' | 'list' | 'search';
-
 export interface OperationFunction<Path, Params, Returns, Paths = never, Kind = 'object'> {
-  <const E extends Paths[] = []>(core: ClientCore, ...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
+    <const E extends Paths[] = []>(core: ClientCore, ...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
 }
-
 export interface OperationMethod<Path, Params, Returns, Paths = never, Kind = 'object'> {
-  <const E extends Paths[] = []>(...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
+    <const E extends Paths[] = []>(...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
 }
-
 /** A method table's functions as methods: the same signatures, without the transport. */
-export type MethodsOf<Table> = { readonly [Name in keyof Table]: MethodOf<Table[Name]> };
-
+export type MethodsOf<Table> = {
+    readonly [Name in keyof Table]: MethodOf<Table[Name]>;
+};
 type MethodOf<F> = F extends OperationFunction<infer Path, infer Params, infer Returns, infer Paths, infer Kind> ? OperationMethod<Path, Params, Returns, Paths, Kind> : never;
-
-// `Path` has no `extends unknown[]` constraint: checking one makes the checker resolve each labelled
-// path tuple's array members where the operation is declared, for all 468 operations, where the
-// tuple is otherwise spread only when a call is checked.
 type Arguments<Path, ParamsSlot extends unknown[]> = Path extends unknown[] ? [...Path, ...ParamsSlot, options?: RequestOptions] : never;
-
-// The params slot, intersected with the `expand` the caller writes so that its paths are inferred.
-type ParamsArgument<Params, Paths, E> = [Params] extends [void]
-  ? []
-  : undefined extends Params
-    ? [params?: WithExpand<Exclude<Params, undefined>, Paths, E>]
-    : [params: WithExpand<Params, Paths, E>];
-
-type WithExpand<Params, Paths, E> = [Paths] extends [never] ? Params : Params & { expand?: E };
-
+type ParamsArgument<Params, Paths, E> = [Params] extends [void] ? [] : undefined extends Params ? [params?: WithExpand<Exclude<Params, undefined>, Paths, E>] : [params: WithExpand<Params, Paths, E>];
+type WithExpand<Params, Paths, E> = [Paths] extends [never] ? Params : Params & {
+    expand?: E;
+};
 type Result<Kind, T> = Kind extends 'list' ? ApiListPromise<T> : Kind extends 'search' ? Promise<ApiSearchResult<T>> : Promise<T>;
-
 /**
  * The result narrowed by the paths the caller listed in place (a tuple, thanks to `const E`). A
  * params value typed as the whole params type (`expand?: ExpandPath[]`) narrows nothing: which of
  * its paths it holds is not known to the type.
  */
 type Expanded<T, Kind, E extends unknown[]> = number extends E['length'] ? T : Expand<T, ItemPath<Kind, E[number] & string>>;
-
-// A list's or search's paths start at its items: `data.customer` expands each item's `customer`.
 type ItemPath<Kind, P extends string> = Kind extends 'object' ? P : P extends `data.${infer Rest}` ? Rest : never;
+export {};
