@@ -1,13 +1,18 @@
-import type { InterfaceDeclarationStructure, ModuleDeclarationStructure, TypeAliasDeclarationStructure } from 'ts-morph';
+import type { CodeBlockWriter, ModuleDeclarationStructure, WriterFunction } from 'ts-morph';
 import { ModuleDeclarationKind, StructureKind } from './ts-morph-values.js';
 import { isIdentifierName } from '../../model/naming.js';
-import type { Decl, Property } from '../../model/types.js';
+import type { Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
-import { docs } from './jsdoc.js';
+import { docs, jsDocBlock } from './jsdoc.js';
 import type { ModuleScope } from './module-scope.js';
 import { printType } from './type-expr.js';
 
-type DeclStatement = InterfaceDeclarationStructure | TypeAliasDeclarationStructure | ModuleDeclarationStructure;
+/**
+ * Interfaces and aliases are written through ts-morph's code writer, as its printer would write
+ * their structures: the printer spends several times longer per member (a writer of its own for
+ * every property's type), and the whole API has some 30,000 members. Namespaces stay structures.
+ */
+type DeclStatement = WriterFunction | ModuleDeclarationStructure;
 
 /** How an emitter writes some aliases itself, shorter than their bodies: declaration id → type text. */
 export type AliasTexts = ReadonlyMap<string, string>;
@@ -15,21 +20,44 @@ export type AliasTexts = ReadonlyMap<string, string>;
 /** A declaration as an interface or alias, followed by a namespace of the same name for its nested ones. */
 export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: AliasTexts = new Map()): DeclStatement[] {
   const out: DeclStatement[] = [];
-  const description = docs(decl.description);
+  const [description] = docs(decl.description);
   // Types in the declaration are written from the namespace that holds it.
   const enclosing = scope.enclosingOf(decl);
   if (decl.body.kind === 'alias') {
     const type = aliasTexts.get(decl.id) ?? typeText(decl.body.type, scope, enclosing);
-    out.push({ kind: StructureKind.TypeAlias, name: decl.name, isExported: true, docs: description, type });
+    out.push((writer) => {
+      writeDoc(writer, description);
+      writer.write(`export type ${decl.name}`);
+      writer.hangingIndent(() => writer.write(` = ${type}`));
+      writer.write(';');
+    });
   } else {
-    const { properties, additional } = decl.body;
-    out.push({
-      kind: StructureKind.Interface,
-      name: decl.name,
-      isExported: true,
-      docs: description,
-      properties: properties.map((p) => propertyStructure(p, scope, enclosing)),
-      indexSignatures: additional ? [{ keyName: 'key', keyType: 'string', returnType: typeText(additional, scope, enclosing) }] : [],
+    const { additional } = decl.body;
+    const members = decl.body.properties.map((p) => ({
+      name: isIdentifierName(p.name) ? p.name : tsString(p.name),
+      optional: p.optional,
+      type: typeText(p.type, scope, enclosing),
+      doc: docs(p.description, p.deprecated ? [{ tagName: 'deprecated' }] : [])[0],
+    }));
+    const indexType = additional ? typeText(additional, scope, enclosing) : undefined;
+    out.push((writer) => {
+      blankLineBefore(writer);
+      writeDoc(writer, description);
+      writer.write(`export interface ${decl.name} `);
+      writer.inlineBlock(() => {
+        if (indexType !== undefined) {
+          writer.write('[key: string]');
+          writer.hangingIndent(() => writer.write(`: ${indexType}`));
+          writer.write(';');
+        }
+        members.forEach((member, i) => {
+          if (i > 0 || !writer.isAtStartOfFirstLineOfBlock()) writer.newLine();
+          writeDoc(writer, member.doc);
+          writer.write(member.optional ? `${member.name}?` : member.name);
+          writer.hangingIndent(() => writer.write(`: ${member.type}`));
+          writer.write(';');
+        });
+      });
     });
   }
   if (decl.children.length > 0) {
@@ -44,13 +72,13 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
   return out;
 }
 
-function propertyStructure(p: Property, scope: ModuleScope, enclosing: Decl | undefined) {
-  return {
-    name: isIdentifierName(p.name) ? p.name : tsString(p.name),
-    hasQuestionToken: p.optional,
-    type: typeText(p.type, scope, enclosing),
-    docs: docs(p.description, p.deprecated ? [{ tagName: 'deprecated' }] : []),
-  };
+/** As the printer sets an interface apart from what precedes it in its block. */
+function blankLineBefore(writer: CodeBlockWriter): void {
+  if (!writer.isAtStartOfFirstLineOfBlock()) writer.blankLineIfLastNot();
+}
+
+function writeDoc(writer: CodeBlockWriter, doc: string | undefined): void {
+  if (doc) writer.write(jsDocBlock(doc, '')).newLine();
 }
 
 /** A type as written in the namespace of `enclosing` (at the module's top level without one). */

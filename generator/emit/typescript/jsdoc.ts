@@ -13,3 +13,9 @@ export function docs(description: string | undefined, tags: { tagName: string; t
   const tagLines = tags.map((t) => (t.text ? `@${t.tagName} ${jsDocText(t.text)}` : `@${t.tagName}`));
   return [[text, ...tagLines].filter((line) => line !== '').join('\n')];
 }
+
+/** A doc comment as ts-morph prints one from text: on one line when it has one. */
+export function jsDocBlock(text: string, indent: string): string {
+  if (!text.includes('\n')) return `${indent}/** ${text} */`;
+  return [`${indent}/**`, ...text.split('\n').map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`].join('\n');
+}

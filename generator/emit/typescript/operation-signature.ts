@@ -1,6 +1,6 @@
 import type { Operation } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
-import { docs } from './jsdoc.js';
+import { docs, jsDocBlock } from './jsdoc.js';
 import type { ModuleScope } from './module-scope.js';
 import { typeText } from './declarations.js';
 
@@ -58,10 +58,4 @@ export function operationTable(name: string, typeName: string, entries: { method
   const members = entries.map(({ method, fn, docs: [doc] }) => `${doc ? `${jsDocBlock(doc, '  ')}\n` : ''}  ${method}: typeof ${fn};`);
   const values = entries.map(({ method, fn }) => `  ${method === fn ? fn : `${method}: ${fn}`},`);
   return `interface ${typeName} {\n${members.join('\n')}\n}\n\nconst ${name}: ${typeName} = {\n${values.join('\n')}\n};`;
-}
-
-/** A doc comment as ts-morph prints one from text: on one line when it has one. */
-function jsDocBlock(text: string, indent: string): string {
-  if (!text.includes('\n')) return `${indent}/** ${text} */`;
-  return [`${indent}/**`, ...text.split('\n').map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { StatementStructures } from 'ts-morph';
-import { printStructure, StructureKind } from './ts-morph-values.js';
+import { printStructure, StructureKind, type Statement } from './ts-morph-values.js';
 import type { Decl } from '../../model/types.js';
 import { clientFileStatements } from './client-file.js';
 import { declStatements } from './declarations.js';
@@ -15,7 +15,7 @@ export function printModules(plans: ModulePlan[], index: Map<string, Decl>): Map
   const namespaces = new Map<string, StatementStructures[]>();
   const out = new Map<string, string>();
   for (const plan of plans) {
-    let statements: (string | StatementStructures)[];
+    let statements: Statement[];
     switch (plan.kind) {
       case 'resource':
         statements = resourceFileStatements(plan.group, plan.roots, index);

@@ -1,7 +1,7 @@
-import type { StatementStructures } from 'ts-morph';
 import type { Decl, ResourceGroup } from '../../model/types.js';
 import { declStatements } from './declarations.js';
 import { ModuleScope } from './module-scope.js';
+import type { Statement } from './ts-morph-values.js';
 import { operationConst, operationDocs, operationInitializer, operationTable, operationType } from './operation-signature.js';
 
 /**
@@ -10,7 +10,7 @@ import { operationConst, operationDocs, operationInitializer, operationTable, op
  * the SDK names. The class's base installs the functions as those methods, and takes their types
  * (and doc comments) from the method table's type.
  */
-export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[], index: Map<string, Decl>): (string | StatementStructures)[] {
+export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[], index: Map<string, Decl>): Statement[] {
   const scope = new ModuleScope(group.module, index, localRoots);
   scope.reserve(group.className);
   group.operations.forEach((op) => scope.reserve(op.names.flat));
@@ -20,7 +20,7 @@ export function resourceFileStatements(group: ResourceGroup, localRoots: Decl[],
   const aliasTexts = new Map(
     group.operations.flatMap((op) => (op.expansion?.itemPathsDecl ? [[op.expansion.pathsDecl, `\`data.\${${scope.ref(op.expansion.itemPathsDecl)}}\``] as const] : [])),
   );
-  const body: (string | StatementStructures)[] = localRoots.flatMap((root) => declStatements(root, scope, aliasTexts));
+  const body: Statement[] = localRoots.flatMap((root) => declStatements(root, scope, aliasTexts));
   // One text statement, whose parts are set apart here: the printer separates only its structures.
   const resourceBase = scope.importFrom('runtime/operation-methods', 'resourceBase', false);
   // Each operation's doc comment goes on its function and on its method's entry in the table's type.
