@@ -1,4 +1,5 @@
-import type { ApiModel, Decl } from '../model/types.js';
+import { modelDescriptions } from '../model/descriptions.js';
+import type { ApiModel } from '../model/types.js';
 import { descriptionMarkdown, hasHtmlMarkup } from '../text/descriptions.js';
 
 /**
@@ -7,22 +8,7 @@ import { descriptionMarkdown, hasHtmlMarkup } from '../text/descriptions.js';
  * converts them and hands them to the one that writes the docs, so each is converted once.
  */
 export function convertHtmlDescriptions(model: ApiModel): [string, string][] {
-  const found = new Set<string>();
-  const add = (text: string | undefined) => {
-    if (text && hasHtmlMarkup(text)) found.add(text);
-  };
-  const visit = (decl: Decl) => {
-    add(decl.description);
-    if (decl.body.kind === 'interface') decl.body.properties.forEach((p) => add(p.description));
-    decl.children.forEach(visit);
-  };
-  for (const op of model.operations) {
-    add(op.description);
-    add(op.summary);
-    op.pathParams.forEach((p) => add(p.description));
-  }
-  model.declarations.forEach(visit);
-  return [...found].map((text) => [text, descriptionMarkdown(text)]);
+  return [...modelDescriptions(model)].filter(hasHtmlMarkup).map((text) => [text, descriptionMarkdown(text)]);
 }
 
 /**

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { descriptionHtml, descriptionText } from '../../generator/emit/html/description-html.js';
 import { jsonForScript } from '../../generator/emit/html/json-script.js';
+import { modelDescriptions } from '../../generator/model/descriptions.js';
+import { model } from '../support/project.js';
+
+type DescriptionHtmlModule = typeof import('../../generator/emit/html/description-html.js');
 
 describe('descriptionHtml', () => {
   it('keeps the markup of operation descriptions and makes links absolute', () => {
@@ -45,6 +49,45 @@ describe('descriptionHtml', () => {
   it('gives plain text for places without markup', () => {
     expect(descriptionText('<p>A &amp; B <code>c</code></p>\n<p>Next</p>')).toBe('A & B c Next');
   });
+});
+
+describe('descriptions sanitized together, ahead of the pages', () => {
+  // A module instance of its own, with an empty cache.
+  const fresh = async (): Promise<DescriptionHtmlModule> => {
+    vi.resetModules();
+    return import('../../generator/emit/html/description-html.js');
+  };
+
+  it('come out exactly as each would alone: every description of the whole API, and hostile ones', async () => {
+    const texts = [
+      ...modelDescriptions(await model({ allResourceTypes: true })),
+      // Markup of their own: sanitized alone, so their unclosed tags cannot reach the next ones.
+      '<p>unclosed <a href="/docs">link',
+      '<code>open',
+      'a <br> b',
+      '`<br />` in a code span',
+      // Markdown-ish: escaped, so nothing in them can pass for the separator.
+      'x &lt;br /&gt; y',
+      'see [x](javascript:alert(1)) and [y](/docs/api)',
+    ];
+    expect(texts.length).toBeGreaterThan(3000);
+    const alone = await fresh();
+    const expected = texts.map((text) => alone.descriptionHtml(text));
+    // Counted, to see that the Markdown-ish ones did go through one pass.
+    let passes = 0;
+    const real = (await vi.importActual<{ default: (...args: unknown[]) => string }>('sanitize-html')).default;
+    vi.doMock('sanitize-html', () => ({ default: Object.assign((...args: unknown[]) => (passes++, real(...args)), real) }));
+    const together = await fresh();
+    together.prepareDescriptionHtml(texts);
+    expect(passes).toBe(1);
+    expect(texts.map((text) => together.descriptionHtml(text))).toEqual(expected);
+    const withMarkup = texts.filter((text) => /<\/?[a-z][^>]*>/i.test(text)).length;
+    expect(withMarkup).toBeGreaterThan(100);
+    expect(passes).toBe(1 + withMarkup);
+    vi.doUnmock('sanitize-html');
+    // The unsafe link keeps its text and loses its href.
+    expect(expected).toContain('<p>see <a>x</a>) and <a href="https://stripe.com/docs/api">y</a></p>');
+  }, 60_000);
 });
 
 describe('jsonForScript', () => {

@@ -4,7 +4,8 @@ import { html } from '../../text/escape.js';
 import { curlSnippet, typescriptSnippet } from '../docs/snippets.js';
 import type { PackageInfo } from '../package/package-files.js';
 import { indexDecls } from '../../model/decl-index.js';
-import { descriptionHtml, descriptionText } from './description-html.js';
+import { modelDescriptions } from '../../model/descriptions.js';
+import { descriptionHtml, descriptionText, prepareDescriptionHtml } from './description-html.js';
 import { tryItSpec } from './form-spec.js';
 import { renderTemplate } from './html-templates.js';
 import { paramReference, responseFields } from './param-reference.js';
@@ -16,6 +17,7 @@ import { paramReference, responseFields } from './param-reference.js';
  */
 export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, string> {
   const index = indexDecls(model);
+  prepareDescriptionHtml(modelDescriptions(model));
   const files = new Map<string, string>();
   files.set('docs/index.html', indexPage(model, pkg));
   const returnsCache = new Map<string, string>();
