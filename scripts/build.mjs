@@ -1,9 +1,10 @@
-// Bundles the generator's TypeScript into one ES module, so the CLI starts without a TS loader, and
-// compiles the client runtime that generated packages ship (dist/runtime/).
+// Bundles the generator's TypeScript into one ES module, so the CLI starts without a TS loader;
+// compiles the client runtime that generated packages ship (dist/runtime/); and makes what every
+// generation would otherwise work out again from sdkgen's own sources (dist/assets/).
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileRuntime } from './compile-runtime.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -12,7 +13,11 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const staging = fs.mkdtempSync(path.join(root, '.dist-'));
 await build({
   // The source worker is its own entry: the pipeline starts it by file name, beside the chunks.
-  entryPoints: { cli: path.join(root, 'generator/cli/main.ts'), 'source-worker': path.join(root, 'generator/pipeline/source-worker.ts') },
+  entryPoints: {
+    cli: path.join(root, 'generator/cli/main.ts'),
+    'source-worker': path.join(root, 'generator/pipeline/source-worker.ts'),
+    'build-assets': path.join(root, 'generator/build-assets.ts'),
+  },
   outdir: staging,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -26,6 +31,9 @@ await build({
 });
 try {
   compileRuntime(root, path.join(staging, 'runtime'));
+  const { buildAssets } = await import(pathToFileURL(path.join(staging, 'build-assets.mjs')).href);
+  fs.mkdirSync(path.join(staging, 'assets'));
+  for (const [name, content] of buildAssets()) fs.writeFileSync(path.join(staging, 'assets', name), content);
 } catch (error) {
   fs.rmSync(staging, { recursive: true, force: true });
   process.stderr.write(`${error.message}\n`);

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { createRequire } from 'node:module';
-import type { Project as ProjectType, SourceFile } from 'ts-morph';
 import { exampleParams } from '../docs/example-params.js';
 import { tsLiteral } from '../docs/snippets.js';
 import type { ApiModel, Operation } from '../../model/types.js';
@@ -10,11 +8,11 @@ import { SdkgenError } from '../../errors.js';
 import { TOOL_ROOT } from '../../tool-root.js';
 import { markdownCell, markdownCode, tsString } from '../../text/escape.js';
 import { indexDecls } from '../../model/decl-index.js';
+import { builtAsset } from '../built-assets.js';
 import type { PackageInfo } from './package-info.js';
+import type { RuntimeReadmeData } from './runtime-readme.js';
 
 const TEMPLATE = path.join(TOOL_ROOT, 'templates', 'package', 'README.md.hbs');
-const RUNTIME_ERRORS = path.join(TOOL_ROOT, 'generator', 'runtime', 'errors.ts');
-const RUNTIME_CORE = path.join(TOOL_ROOT, 'generator', 'runtime', 'core.ts');
 
 let compiled: HandlebarsTemplateDelegate | undefined;
 
@@ -127,53 +125,10 @@ function lowerFirst(text: string): string {
   return text.replace(/^./, (c) => c.toLowerCase());
 }
 
-type RuntimeReadmeData = Pick<ReadmeData, 'errors' | 'clientOptions' | 'requestOptions'>;
-
-let runtimeDocs: RuntimeReadmeData | undefined;
-
-/** What the README reads from the runtime's sources: the same for every package, so read once per process. */
+/** What the README takes from the runtime, as sdkgen's build read it from the runtime's sources (see `runtime-readme.ts`). */
 export function runtimeReadmeData(): RuntimeReadmeData {
-  runtimeDocs ??= {
-    errors: runtimeErrors(),
-    clientOptions: runtimeOptions('ClientConfig'),
-    requestOptions: markdownCode(`{ ${runtimeOptions('RequestOptions').map((o) => o.name.replace(/`/g, '')).join(', ')} }`),
-  };
+  runtimeDocs ??= JSON.parse(builtAsset('runtime-readme.json')) as RuntimeReadmeData;
   return runtimeDocs;
 }
 
-/** ts-morph, loaded on first use: a generation whose output is cached never needs it. */
-function runtimeSource(file: string): SourceFile {
-  const { Project } = createRequire(import.meta.url)('ts-morph') as { Project: typeof ProjectType };
-  project ??= new Project({ useInMemoryFileSystem: true });
-  return project.createSourceFile(path.basename(file), fs.readFileSync(file, 'utf8'), { overwrite: true });
-}
-
-let project: ProjectType | undefined;
-
-/** The runtime's error classes and their doc comments, read from the hand-written source so the README follows it. */
-function runtimeErrors(): Array<{ name: string; about: string }> {
-  return runtimeSource(RUNTIME_ERRORS)
-    .getClasses()
-    .filter((c) => c.isExported() && c.getName() !== 'StripeError')
-    .map((c) => ({
-      name: markdownCode(c.getName() ?? ''),
-      // Hand-written Markdown of this project: kept as written, made safe for a table cell.
-      about: markdownCell(c.getJsDocs().map((doc) => doc.getDescription().trim()).join(' ')),
-    }));
-}
-
-/** The fields of a runtime interface (`ClientConfig`, `RequestOptions`) with their types and doc comments. */
-function runtimeOptions(name: string): Array<{ name: string; type: string; about: string }> {
-  const declaration = runtimeSource(RUNTIME_CORE).getInterface(name);
-  if (!declaration) throw new SdkgenError(`the runtime has no interface ${name} for the README`, { where: RUNTIME_CORE });
-  return declaration.getProperties().map((p) => {
-    const type = (p.getTypeNode()?.getText() ?? 'unknown').replace(/\s*\|\s*undefined$/, '').replace(/\s+/g, ' ');
-    const about = p.getJsDocs().map((doc) => doc.getDescription().trim()).join(' ');
-    return {
-      name: markdownCode(p.getName()),
-      // GFM reads `\|` inside a code span in a table as a pipe that does not end the cell.
-      type: markdownCode(type).replace(/\|/g, '\\|'),
-      about: about ? markdownCell(about) : `See ${markdownCode(type).replace(/\|/g, '\\|')}.`,
-    };
-  });
-}
+let runtimeDocs: RuntimeReadmeData | undefined;

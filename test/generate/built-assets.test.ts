@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { builtAsset } from '../../generator/emit/built-assets.js';
+import { pageAssets } from '../../generator/emit/html/page-assets.js';
+import { bundlePageScripts } from '../../generator/emit/html/page-scripts.js';
+import { runtimeReadmeData } from '../../generator/emit/package/readme.js';
+import { readRuntimeReadmeData } from '../../generator/emit/package/runtime-readme.js';
+import { SdkgenError } from '../../generator/errors.js';
+
+// What sdkgen's build makes once (dist/assets/) is what the sources give when worked out afresh.
+describe("the build's ready-made assets", () => {
+  it("hold the README's facts about the runtime as its sources state them", () => {
+    const fresh = readRuntimeReadmeData();
+    expect(runtimeReadmeData()).toEqual(fresh);
+    expect(fresh.errors.map((e) => e.name)).toContain('`StripeCardError`');
+    expect(fresh.clientOptions.map((o) => o.name)).toContain('`maxNetworkRetries`');
+  });
+
+  it('hold the page scripts as bundled from generator/emit/html/browser/', () => {
+    const bundled = bundlePageScripts();
+    expect([...bundled.keys()].sort()).toEqual(['search.js', 'try-it.js']);
+    for (const [name, text] of bundled) expect(pageAssets().get(`docs/assets/${name}`)).toBe(text);
+  });
+
+  it('name what is missing, and how to make it', () => {
+    let thrown: unknown;
+    try {
+      builtAsset('no-such-file.json');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SdkgenError);
+    expect((thrown as SdkgenError).format()).toMatch(/^error: .*dist\/assets: a file of sdkgen's build is missing: no-such-file\.json\nhint: run `npm run build`/);
+  });
+});
