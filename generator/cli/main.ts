@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
+import { TOOL_ROOT } from '../tool-root.js';
 import { exitCodeFor } from './exit-code.js';
 import { registerCommands } from './commands/index.js';
 
@@ -6,6 +9,7 @@ import { registerCommands } from './commands/index.js';
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('sdkgen')
     .description('Generate a typed TypeScript client and docs from the Stripe OpenAPI spec')
+    .version(toolVersion(), '-V, --version', 'print the version of sdkgen')
     .showHelpAfterError()
     .exitOverride();
   registerCommands(program);
@@ -15,4 +19,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return exitCodeFor(error);
   }
+}
+
+function toolVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
