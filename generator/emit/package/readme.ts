@@ -28,7 +28,7 @@ export function packageReadme(model: ApiModel, pkg: PackageInfo): string {
 /** npm's rule for package names; such a name is safe as is in Markdown text and in code blocks. */
 const NPM_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
 
-export interface ReadmeData {
+export interface ReadmeData extends RuntimeReadmeData {
   /** The package name (checked against npm's rule), and as a TypeScript string literal. */
   name: string;
   nameLiteral: string;
@@ -41,11 +41,6 @@ export interface ReadmeData {
   listExample: { flat: string } | undefined;
   resources: ReadmeResource[];
   operationCount: number;
-  errors: Array<{ name: string; about: string }>;
-  /** `ClientConfig`, as the runtime declares and documents it. */
-  clientOptions: Array<{ name: string; type: string; about: string }>;
-  /** `RequestOptions`: the names, as inline code. */
-  requestOptions: string;
 }
 
 export interface ReadmeResource {

@@ -5,12 +5,18 @@ import type { Project as ProjectType, SourceFile } from 'ts-morph';
 import { SdkgenError } from '../../errors.js';
 import { TOOL_ROOT } from '../../tool-root.js';
 import { markdownCell, markdownCode } from '../../text/escape.js';
-import type { ReadmeData } from './readme.js';
 
 const RUNTIME_ERRORS = path.join(TOOL_ROOT, 'generator', 'runtime', 'errors.ts');
 const RUNTIME_CORE = path.join(TOOL_ROOT, 'generator', 'runtime', 'core.ts');
 
-export type RuntimeReadmeData = Pick<ReadmeData, 'errors' | 'clientOptions' | 'requestOptions'>;
+/** The README's tables of the runtime's errors and options, each value escaped for where it lands. */
+export interface RuntimeReadmeData {
+  errors: Array<{ name: string; about: string }>;
+  /** `ClientConfig`, as the runtime declares and documents it. */
+  clientOptions: Array<{ name: string; type: string; about: string }>;
+  /** `RequestOptions`: the names, as inline code. */
+  requestOptions: string;
+}
 
 /**
  * What every package's README says about the runtime, read from the runtime's hand-written sources
