@@ -33,15 +33,28 @@ export async function cachedFileSet<M>(name: string, input: string, produce: () 
   return { ...produced, hit: false };
 }
 
+const WRITE_SLICE = 1 << 20;
+
 async function writeEntry<M>(file: string, set: FileSet<M>): Promise<void> {
   const header = JSON.stringify({ meta: set.meta, files: set.files.map(([name, content]) => [name, Buffer.byteLength(content, 'utf8')]) });
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  // One file after another, so the entry (20 MB for the whole API) is never held as buffers at once.
+  // In slices of about a megabyte: the entry (20 MB for the whole API) is never held as buffers at
+  // once, and its 1,200 files are not 1,200 writes, whose overhead cost more than the bytes.
   const handle = await fs.promises.open(tmp, 'w');
   try {
     await handle.write(`${header}\n`);
-    for (const [, content] of set.files) await handle.write(content);
+    let slice: string[] = [];
+    let length = 0;
+    for (const [, content] of set.files) {
+      slice.push(content);
+      length += content.length;
+      if (length < WRITE_SLICE) continue;
+      await handle.write(slice.join(''));
+      slice = [];
+      length = 0;
+    }
+    if (slice.length > 0) await handle.write(slice.join(''));
     await handle.close();
     await fs.promises.rename(tmp, file);
   } catch (error) {
