@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { builtAsset } from '../../generator/emit/built-assets.js';
 import { pageAssets } from '../../generator/emit/html/page-assets.js';
 import { bundlePageScripts } from '../../generator/emit/html/page-scripts.js';
@@ -19,6 +19,31 @@ describe("the build's ready-made assets", () => {
     const bundled = bundlePageScripts();
     expect([...bundled.keys()].sort()).toEqual(['search.js', 'try-it.js']);
     for (const [name, text] of bundled) expect(pageAssets().get(`docs/assets/${name}`)).toBe(text);
+  });
+
+  it("are part of the output cache's key: a runtime compiled differently is not served from the cache", async () => {
+    const fingerprint = async (change: (files: Map<string, string>) => void) => {
+      vi.resetModules();
+      const actual = await vi.importActual<typeof import('../../generator/emit/built-assets.js')>('../../generator/emit/built-assets.js');
+      vi.doMock('../../generator/emit/built-assets.js', () => ({
+        ...actual,
+        builtFiles: (folder: 'runtime' | 'assets') => {
+          const files = new Map(actual.builtFiles(folder));
+          if (folder === 'runtime') change(files);
+          return files;
+        },
+      }));
+      const { generatorFingerprint } = await import('../../generator/pipeline/fingerprint.js');
+      return generatorFingerprint();
+    };
+    try {
+      const asBuilt = await fingerprint(() => {});
+      expect(await fingerprint(() => {})).toBe(asBuilt);
+      expect(await fingerprint((files) => files.set('core.js', `${files.get('core.js')}\n// another compiler\n`))).not.toBe(asBuilt);
+    } finally {
+      vi.doUnmock('../../generator/emit/built-assets.js');
+      vi.resetModules();
+    }
   });
 
   it('name what is missing, and how to make it', () => {
