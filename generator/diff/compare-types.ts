@@ -70,6 +70,8 @@ function compareNested(ctx: DiffContext, scope: FieldScope, path: string, base: 
   const before = ctx.old.decl(oldId);
   const after = ctx.new_.decl(newId);
   if (!before || !after || isComponentRoot(before) || isComponentRoot(after)) return;
+  // Derived declarations change only when what they derive from does, which is reported where it is.
+  if (before.derived || after.derived) return;
   const key = `${scope.direction}:${oldId}>${newId}`;
   if (ctx.unchanged.has(key)) return;
   if (stack.has(key)) {

@@ -67,6 +67,8 @@ export function shapeOf(type: TypeExpr, decls: DeclLookup): string {
     }
     case 'ref': {
       const decl = decls(type.id);
+      // Worked out by the generator (expand paths): the spec says `string`, so that is what is compared.
+      if (decl?.derived) return 'string';
       if (!decl || isComponentRoot(decl)) return `ref:${type.id}`;
       if (decl.body.kind === 'alias') return enumValues(decl.body.type, decls) ? 'enum' : shapeOf(decl.body.type, decls);
       return 'object';
@@ -82,7 +84,7 @@ export function enumValues(type: TypeExpr, decls: DeclLookup): (string | number 
   }
   if (type.kind === 'ref') {
     const decl = decls(type.id);
-    if (decl && !isComponentRoot(decl) && decl.body.kind === 'alias') return enumValues(decl.body.type, decls);
+    if (decl && !decl.derived && !isComponentRoot(decl) && decl.body.kind === 'alias') return enumValues(decl.body.type, decls);
   }
   return undefined;
 }

@@ -88,6 +88,7 @@ function addExpansions(types: TypeBuilder, operations: Operation[]): void {
     if (paths.length === 0) continue;
     const { decl } = types.child(root, 'ExpandPath', `${root.pointer}/x-expandableFields`, `The paths of ${root.name} that \`expand\` accepts.`);
     decl.body = { kind: 'alias', type: literalUnion(paths) };
+    decl.derived = 'expand-paths';
     pathsDecl.set(root.id, decl);
   }
   for (const op of operations) {
@@ -104,6 +105,7 @@ function addExpansions(types: TypeBuilder, operations: Operation[]): void {
     const listPaths = members.flatMap((m) => (m.kind === 'literal' ? [`data.${String(m.value)}`] : []));
     const { decl } = types.child(params, 'ExpandPath', `${op.pointer}/x-expand`, 'The paths of the listed objects that `expand` accepts.');
     decl.body = { kind: 'alias', type: literalUnion(listPaths) };
+    decl.derived = 'expand-paths';
     expand.type = { kind: 'array', items: { kind: 'ref', id: decl.id } };
     op.expansion = { pathsDecl: decl.id, itemPathsDecl: target.id };
   }

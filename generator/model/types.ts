@@ -126,6 +126,11 @@ export interface Decl {
   children: Decl[];
   /** For a root: where it is emitted, relative to the package's `src/`, without extension. */
   module?: string;
+  /**
+   * Set on declarations the generator works out rather than reads: `expand-paths` for the `ExpandPath`
+   * unions, which the spec types as plain strings. The diff compares them as what they derive from.
+   */
+  derived?: 'expand-paths';
 }
 
 export type DeclBody =
