@@ -29,7 +29,7 @@ export function compareFields(
   }
   for (const [name, prop] of oldProps) {
     if (newProps.has(name)) continue;
-    ctx.report(fieldRule(scope.direction, 'removed'), {
+    ctx.report(fieldRule(scope.direction, prop.deprecated ? 'deprecated-removed' : 'removed'), {
       ...field(scope, owner, name, before!),
       location: { old: prop.pointer },
       old: printed(prop.type),

@@ -14,7 +14,7 @@ export function compareOperations(ctx: DiffContext): void {
     else ctx.report('endpoint-added', { ...describe(op), location: { new: op.pointer } });
   }
   for (const op of ctx.old.model.operations) {
-    if (!after.has(op.id)) ctx.report('endpoint-removed', { ...describe(op), location: { old: op.pointer } });
+    if (!after.has(op.id)) ctx.report(op.deprecated ? 'deprecated-endpoint-removed' : 'endpoint-removed', { ...describe(op), location: { old: op.pointer } });
   }
 }
 

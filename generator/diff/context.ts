@@ -1,6 +1,6 @@
 import type { OpenApiDocument } from '../load/openapi-types.js';
 import type { ApiModel, Decl, Operation } from '../model/types.js';
-import { RULES, type RuleId } from './rules.js';
+import { RULES, type LevelOverrides, type RuleId } from './rules.js';
 import { specPointers } from './spec-pointers.js';
 import type { DeclLookup } from './type-shape.js';
 import type { Change, Level, OperationRef } from './types.js';
@@ -42,9 +42,12 @@ export class DiffContext {
   constructor(
     readonly old: ModelSide,
     readonly new_: ModelSide,
+    private readonly levels: LevelOverrides = {},
   ) {}
 
-  report(rule: RuleId, change: Omit<Change, 'rule' | 'level'>, level: Level = RULES[rule].level): void {
+  /** Records a change; `level` is the rule's own unless the caller decided it, and the config has the last word. */
+  report(rule: RuleId, change: Omit<Change, 'rule' | 'level'>, decided: Level = RULES[rule].level): void {
+    const level = this.levels[rule] ?? decided;
     const location: Change['location'] = {};
     if (change.location.old !== undefined) location.old = this.old.pointer(change.location.old);
     if (change.location.new !== undefined) location.new = this.new_.pointer(change.location.new);

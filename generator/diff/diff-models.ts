@@ -3,8 +3,14 @@ import type { OpenApiDocument } from '../load/openapi-types.js';
 import { compareOperations } from './compare-operations.js';
 import { compareResources } from './compare-resources.js';
 import { DiffContext, modelSide } from './context.js';
+import type { LevelOverrides } from './rules.js';
 import { suggestBump } from './semver.js';
 import type { Change, DiffResult } from './types.js';
+
+export interface DiffOptions {
+  /** Levels from `sdkgen.config.json` that replace the rules' defaults. */
+  levels?: LevelOverrides;
+}
 
 export interface DiffInput {
   model: ApiModel;
@@ -13,8 +19,8 @@ export interface DiffInput {
 }
 
 /** The diff of two models of the same API: every change, its level, and the version bump they call for. */
-export function diffModels(before: DiffInput, after: DiffInput): DiffResult {
-  const ctx = new DiffContext(modelSide(before.model, before.document), modelSide(after.model, after.document));
+export function diffModels(before: DiffInput, after: DiffInput, options: DiffOptions = {}): DiffResult {
+  const ctx = new DiffContext(modelSide(before.model, before.document), modelSide(after.model, after.document), options.levels);
   compareResources(ctx);
   compareOperations(ctx);
   const changes = ctx.changes.sort(changeOrder);

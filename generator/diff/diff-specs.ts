@@ -3,7 +3,7 @@ import { loadSpec, type LoadedSpec } from '../load/load-spec.js';
 import { buildModel } from '../model/build-model.js';
 import type { Selection } from '../model/select-operations.js';
 import type { ApiModel } from '../model/types.js';
-import { diffModels } from './diff-models.js';
+import { diffModels, type DiffOptions } from './diff-models.js';
 import type { DiffResult } from './types.js';
 
 export interface SpecSource {
@@ -14,9 +14,9 @@ export interface SpecSource {
 }
 
 /** Loads both specs (files, URLs or the pin) and diffs their models. */
-export async function diffSpecs(before: SpecSource, after: SpecSource, selection: Selection = {}): Promise<DiffResult> {
+export async function diffSpecs(before: SpecSource, after: SpecSource, selection: Selection = {}, options: DiffOptions = {}): Promise<DiffResult> {
   const [a, b] = await Promise.all([loadSpec(before), loadSpec(after)]);
-  return diffLoaded(a, b, selection);
+  return diffLoaded(a, b, selection, options);
 }
 
 /**
@@ -25,13 +25,19 @@ export async function diffSpecs(before: SpecSource, after: SpecSource, selection
  * a selection, what the selected operations reach. A selected operation or resource present in only one
  * spec is an addition or a removal, not an error; one in neither is.
  */
-export function diffLoaded(before: LoadedSpec, after: LoadedSpec, selection: Selection = {}, options: { allResourceTypes?: boolean } = {}): DiffResult {
+export function diffLoaded(
+  before: LoadedSpec,
+  after: LoadedSpec,
+  selection: Selection = {},
+  options: DiffOptions & { allResourceTypes?: boolean } = {},
+): DiffResult {
   const selected = Boolean(selection.operations?.length || selection.resources?.length);
   const all = options.allResourceTypes ?? true;
   const models: [ApiModel, ApiModel] = selected ? selectedModels(before, after, selection) : [whole(before, all), whole(after, all)];
   return diffModels(
     { model: models[0], document: before.document, origin: before.origin },
     { model: models[1], document: after.document, origin: after.origin },
+    options,
   );
 }
 

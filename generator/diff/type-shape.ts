@@ -98,26 +98,46 @@ export type Relation = 'same' | 'wider' | 'narrower' | 'different';
 
 /** Whether `after` accepts every value of `before` (wider), the reverse (narrower), both, or neither. */
 export function relation(before: TypeExpr, after: TypeExpr, oldDecls: DeclLookup, newDecls: DeclLookup): Relation {
-  const a = members(before, oldDecls);
-  const b = members(after, newDecls);
-  const aInB = a.every((x) => b.some((y) => assignable(x, y)));
-  const bInA = b.every((y) => a.some((x) => assignable(y, x)));
+  const a = { type: before, decls: oldDecls };
+  const b = { type: after, decls: newDecls };
+  const aInB = accepts(b, a);
+  const bInA = accepts(a, b);
   if (aInB && bInA) return 'same';
   if (aInB) return 'wider';
   if (bInA) return 'narrower';
   return 'different';
 }
 
-/** Flattened members, for assignability: enum values become literals, anything else its shape. */
-function members(type: TypeExpr, decls: DeclLookup): string[] {
-  const values = enumValues(type, decls);
-  if (values) return values.map((v) => `literal:${typeof v}:${String(v)}`);
-  if (type.kind === 'union') return type.members.flatMap((m) => members(m, decls));
-  return [shapeOf(type, decls)];
+interface Typed {
+  type: TypeExpr;
+  decls: DeclLookup;
 }
 
-function assignable(member: string, target: string): boolean {
-  if (member === target || target === 'unknown') return true;
-  const literal = /^literal:(string|number|boolean):/.exec(member);
-  return literal !== null && literal[1] === target;
+/**
+ * Whether every value of `value` is a value of `target`, structurally: through arrays and maps, so
+ * `Array<string>` → `Array<Emptyable<string>>` widens as `string` → `Emptyable<string>` does.
+ */
+function accepts(target: Typed, value: Typed): boolean {
+  const targets = alternatives(target);
+  return alternatives(value).every((v) => targets.some((t) => covers(t, v)));
+}
+
+/** The members of a type as a union: enums as their literals, `Emptyable<X>` as `null | '' | X`. */
+function alternatives({ type, decls }: Typed): Typed[] {
+  const values = enumValues(type, decls);
+  if (values) return values.map((value) => ({ type: { kind: 'literal', value }, decls }));
+  if (type.kind === 'union') return type.members.flatMap((m) => alternatives({ type: m, decls }));
+  if (type.kind === 'emptyable') {
+    return [{ type: { kind: 'null' }, decls }, { type: { kind: 'literal', value: '' }, decls }, ...alternatives({ type: type.inner, decls })];
+  }
+  return [{ type, decls }];
+}
+
+function covers(target: Typed, value: Typed): boolean {
+  const [t, v] = [target.type, value.type];
+  if (t.kind === 'primitive' && t.name === 'unknown') return true;
+  if (v.kind === 'literal') return (t.kind === 'literal' && t.value === v.value) || (t.kind === 'primitive' && t.name === typeof v.value);
+  if (v.kind === 'array' && t.kind === 'array') return accepts({ ...target, type: t.items }, { ...value, type: v.items });
+  if (v.kind === 'map' && t.kind === 'map') return accepts({ ...target, type: t.values }, { ...value, type: v.values });
+  return shapeOf(t, target.decls) === shapeOf(v, value.decls);
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isRuleId, RULE_IDS, type LevelOverrides } from '../diff/rules.js';
 import { SdkgenError } from '../errors.js';
 
 /** `sdkgen.config.json`: what `npm run generate` does with no flags. Flags override each field. */
@@ -13,12 +14,14 @@ export interface SdkgenConfig {
   resources?: string[];
   all?: boolean;
   out: string;
+  /** `diff.levels`: a level per rule id that replaces the rule's default in `diff`, `update` and `release`. */
+  diffLevels?: LevelOverrides;
   /** The folder of the config file: relative paths are resolved from here. */
   root: string;
 }
 
 const DEFAULTS = { pin: 'spec/pin.json', packageName: '@utdk/stripe', out: 'generated' };
-const KNOWN = new Set(['$comment', 'spec', 'pin', 'packageName', 'operations', 'resources', 'all', 'out']);
+const KNOWN = new Set(['$comment', 'spec', 'pin', 'packageName', 'operations', 'resources', 'all', 'out', 'diff']);
 
 export function loadConfig(file: string | undefined, cwd = process.cwd()): SdkgenConfig {
   const configFile = file ? path.resolve(cwd, file) : path.join(cwd, 'sdkgen.config.json');
@@ -57,6 +60,27 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Sdkge
     resources: list('resources'),
     all: raw.all === true,
     out: text('out', DEFAULTS.out)!,
+    diffLevels: diffLevels(raw.diff, configFile),
     root,
   };
+}
+
+/** `"diff": { "levels": { "response-property-enum-value-added": "breaking" } }`, checked rule by rule. */
+function diffLevels(value: unknown, configFile: string): LevelOverrides {
+  if (value === undefined) return {};
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value) || Object.keys(value).some((k) => k !== 'levels') || !isObject(value.levels ?? {})) {
+    throw new SdkgenError(`'diff' must be { "levels": { "<rule id>": "breaking" | "non-breaking" } }`, { where: configFile });
+  }
+  const levels: LevelOverrides = {};
+  for (const [rule, level] of Object.entries((value.levels ?? {}) as Record<string, unknown>)) {
+    if (!isRuleId(rule)) {
+      throw new SdkgenError(`unknown diff rule '${rule}' in diff.levels`, { where: configFile, hint: `rules: ${RULE_IDS.join(', ')}` });
+    }
+    if (level !== 'breaking' && level !== 'non-breaking') {
+      throw new SdkgenError(`diff.levels['${rule}'] must be "breaking" or "non-breaking"`, { where: configFile });
+    }
+    levels[rule] = level;
+  }
+  return levels;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RULES, RULE_IDS, type RuleId } from '../../generator/diff/rules.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { RULES, RULE_IDS, rulesTable, type RuleId } from '../../generator/diff/rules.js';
+import { ROOT } from '../support/project.js';
 import type { Change, DiffResult } from '../../generator/diff/types.js';
 import { resolveRef } from '../../generator/model/refs.js';
 import { diffFixtures, fixture, only } from './support.js';
@@ -23,6 +26,7 @@ const EXPECTED = [
   'Widget.name response-property-description-changed non-breaking',
   'Widget.nullable_before response-property-became-not-nullable non-breaking',
   'Widget.nullable_later response-property-became-nullable breaking',
+  'Widget.obsolete deprecated-response-property-removed breaking',
   'Widget.retyped response-property-type-changed breaking',
   // string | number → number: narrower, so every value a reader handled is still covered.
   'Widget.score response-property-type-changed non-breaking',
@@ -41,9 +45,12 @@ const EXPECTED = [
   'WidgetCreateParams.name request-property-description-changed non-breaking',
   'WidgetCreateParams.note request-property-became-emptyable non-breaking',
   'WidgetCreateParams.quantity request-property-type-changed breaking',
+  'WidgetCreateParams.retired_option deprecated-request-property-removed breaking',
   'WidgetCreateParams.shape request-property-removed breaking',
   'WidgetCreateParams.shipping.speed request-property-enum-value-added non-breaking',
   'WidgetCreateParams.size new-optional-request-property non-breaking',
+  // Array<string> → Array<Emptyable<string>>: wider items, so every call that compiled still does.
+  'WidgetCreateParams.tags request-property-type-changed non-breaking',
   // string → string | number: wider, so every call that compiled still does.
   'WidgetCreateParams.tag request-property-type-changed non-breaking',
   'WidgetCreateParams.weight request-property-became-nullable non-breaking',
@@ -53,6 +60,7 @@ const EXPECTED = [
   'WidgetListParams.owner request-property-removed breaking',
   // Operations.
   'client.widgets.archive endpoint-removed breaking',
+  'client.widgets.melt deprecated-endpoint-removed breaking',
   'client.companions.retrieve response-body-type-changed breaking',
   'client.widgets.notes sdk-method-renamed breaking',
   'client.widgets.polish endpoint-deprecated non-breaking',
@@ -65,6 +73,7 @@ const EXPECTED = [
 const MIRROR: Partial<Record<RuleId, RuleId>> = {
   'type-added': 'type-removed',
   'endpoint-added': 'endpoint-removed',
+  'deprecated-endpoint-removed': 'endpoint-added',
   'endpoint-deprecated': 'endpoint-reactivated',
   'new-optional-request-property': 'request-property-removed',
   'new-required-request-property': 'request-property-removed',
@@ -173,6 +182,12 @@ describe('diff rules on a synthetic API (rules.old.yaml → rules.new.yaml)', ()
     const result: DiffResult = await diffFixtures('rules.old.yaml', 'rules.old.yaml');
     expect(result.changes).toEqual([]);
     expect(result.bump).toBe('patch');
+  });
+});
+
+describe('the rule table', () => {
+  it('is in the README as the code has it', () => {
+    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(`\n${rulesTable()}\n`);
   });
 });
 

@@ -32,7 +32,8 @@ export function registerDiff(program: Command): void {
     .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
       const config = loadConfig(flags.config);
       const source = (spec: string) => ({ spec, pinFile: path.resolve(config.root, config.pin), projectRoot: config.root });
-      const result = await diffSpecs(source(oldSpec), source(newSpec), { operations: flags.operations, resources: flags.resources });
+      const selection = { operations: flags.operations, resources: flags.resources };
+      const result = await diffSpecs(source(oldSpec), source(newSpec), selection, { levels: config.diffLevels });
       process.stdout.write(FORMATS[flags.format](result));
       if (flags.failOnBreaking && result.breaking > 0) {
         process.stderr.write(`${result.breaking} breaking change(s)\n`);

@@ -62,8 +62,8 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
   if (after.sha256 === state.specSha256) return { kind: 'up-to-date', out, version: state.version, specSha256: state.specSha256 };
   report('diff');
   const diff = config.all
-    ? diffLoaded(before, after)
-    : diffLoaded(before, after, { operations: config.operations, resources: config.resources }, { allResourceTypes: false });
+    ? diffLoaded(before, after, {}, { levels: config.diffLevels })
+    : diffLoaded(before, after, { operations: config.operations, resources: config.resources }, { allResourceTypes: false, levels: config.diffLevels });
   const toVersion = nextVersion(state.version, diff.bump);
   const bullets = changelogBullets(diff.changes).map((b) => b.text);
   const entry: ChangelogEntry = {
