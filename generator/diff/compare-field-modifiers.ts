@@ -3,6 +3,7 @@ import { field, type WalkStack } from './compare-fields.js';
 import { compareTypes } from './compare-types.js';
 import type { DiffContext, FieldScope } from './context.js';
 import { fieldRule } from './rules.js';
+import { notation } from './notation.js';
 import { unwrap } from './type-shape.js';
 
 /**
@@ -21,12 +22,20 @@ export function compareField(
   const base = { ...field(scope, owner, after.name, decls.after), location: { old: before.pointer, new: after.pointer } };
   const say = (change: Parameters<typeof fieldRule>[1], old: unknown, now: unknown) =>
     ctx.report(fieldRule(scope.direction, change), { ...base, old, new: now });
+  // Changelog bullets word `| null` and `''` changes as type changes of the whole field, as stripe-node does.
+  const retyped = (change: Parameters<typeof fieldRule>[1], old: unknown, now: unknown) =>
+    ctx.report(fieldRule(scope.direction, change), {
+      ...base,
+      old,
+      new: now,
+      types: { old: notation(before.type, ctx.old.decl), new: notation(after.type, ctx.new_.decl) },
+    });
   if (before.optional !== after.optional) say(after.optional ? 'became-optional' : 'became-required', before.optional, after.optional);
   if (!before.deprecated && after.deprecated) say('deprecated', false, true);
   if (before.description !== after.description) say('description-changed', before.description, after.description);
   const a = unwrap(before.type);
   const b = unwrap(after.type);
-  if (a.nullable !== b.nullable) say(b.nullable ? 'became-nullable' : 'became-not-nullable', a.nullable, b.nullable);
-  if (a.emptyable !== b.emptyable) say(b.emptyable ? 'became-emptyable' : 'became-not-emptyable', a.emptyable, b.emptyable);
+  if (a.nullable !== b.nullable) retyped(b.nullable ? 'became-nullable' : 'became-not-nullable', a.nullable, b.nullable);
+  if (a.emptyable !== b.emptyable) retyped(b.emptyable ? 'became-emptyable' : 'became-not-emptyable', a.emptyable, b.emptyable);
   compareTypes(ctx, scope, base.subject, base, a.type, b.type, stack);
 }

@@ -2,6 +2,7 @@ import type { TypeExpr } from '../model/types.js';
 import { compareEnum } from './compare-enums.js';
 import { compareFields, type WalkStack } from './compare-fields.js';
 import type { DiffContext, FieldScope } from './context.js';
+import { notation } from './notation.js';
 import { fieldRule } from './rules.js';
 import { enumValues, isComponentRoot, printed, relation, shapeOf } from './type-shape.js';
 import type { Change } from './types.js';
@@ -29,7 +30,13 @@ export function compareTypes(
     const harmless = scope.direction === 'request' ? how === 'wider' : how === 'narrower';
     ctx.report(
       fieldRule(scope.direction, 'type-changed'),
-      { ...base, subject: path, old: printed(before), new: printed(after) },
+      {
+        ...base,
+        subject: path,
+        old: printed(before),
+        new: printed(after),
+        types: { old: notation(before, ctx.old.decl), new: notation(after, ctx.new_.decl) },
+      },
       harmless ? 'non-breaking' : 'breaking',
     );
     return;

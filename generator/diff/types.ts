@@ -44,6 +44,8 @@ export interface Change {
   location: { old?: string; new?: string };
   old?: unknown;
   new?: unknown;
+  /** For a change of a field's type: both types in stripe-node's changelog notation (`emptyStringable(string)`). */
+  types?: { old: string; new: string };
 }
 
 export interface SpecSide {

@@ -13,43 +13,47 @@ describe('changelog bullets', () => {
   it('words every change of the synthetic API as stripe-node would, merging the same change on several types', async () => {
     const result = await diffFixtures('rules.old.yaml', 'rules.new.yaml');
     expect(changelogBullets(result.changes).map((b) => b.text)).toEqual([
-      '⚠️Remove support for resource `Gadget`',
+      '⚠️ Remove support for resource `Gadget`',
       'Add support for new resource `Gizmo`',
-      'Add support for `publish` and `retrieveNote` methods on resource `Widgets`',
-      'Mark `polish` method on resource `Widgets` as deprecated',
-      'Mark `revive` method on resource `Widgets` as no longer deprecated',
-      '⚠️Remove support for `archive` method on resource `Widgets`',
-      '⚠️Change return type of `client.companions.retrieve` from `Gadget` to `Gizmo`',
-      '⚠️Rename method `client.widgets.notes` to `client.widgets.createNote`',
-      '⚠️Add support for required `color` on `WidgetCreateParams`',
+      '⚠️ Remove support for deprecated `melt` method on resource `Widget`',
+      'Add support for `publish` and `retrieveNote` methods on resource `Widget`',
+      'Mark `polish` method on resource `Widget` as deprecated',
+      'Mark `revive` method on resource `Widget` as no longer deprecated',
+      '⚠️ Remove support for `archive` method on resource `Widget`',
+      '⚠️ Change return type of `client.companions.retrieve` from `Gadget` to `Gizmo`',
+      '⚠️ Rename method `client.widgets.notes` to `client.widgets.createNote`',
+      '⚠️ Add support for required `color` on `WidgetCreateParams`',
       'Add support for `extra` on `WidgetCreateParams` and `Widget`',
       'Add support for `size` on `WidgetCreateParams`',
       'Mark `legacy_flag` on `WidgetCreateParams` as deprecated',
-      '⚠️Remove support for `shape` on `WidgetCreateParams`',
-      '⚠️Change `WidgetCreateParams.height` to be non-nullable',
-      '⚠️Change `WidgetCreateParams.label` to be required',
-      '⚠️Change `WidgetCreateParams.memo` to be non-emptyable',
+      '⚠️ Remove support for deprecated `retired_option` on `WidgetCreateParams`',
+      '⚠️ Remove support for `shape` on `WidgetCreateParams`',
+      '⚠️ Change type of `WidgetCreateParams.height` from `number | null` to `number`',
+      '⚠️ Change `WidgetCreateParams.label` to be required',
+      '⚠️ Change type of `WidgetCreateParams.memo` from `emptyStringable(string)` to `string`',
       'Add support for new value `eco` on enum `WidgetCreateParams.mode`',
-      '⚠️Remove support for value `slow` from enum `WidgetCreateParams.mode`',
+      '⚠️ Remove support for value `slow` from enum `WidgetCreateParams.mode`',
       'Change `WidgetCreateParams.name` to be optional',
-      "Change `WidgetCreateParams.note` to be emptyable (`''` unsets it)",
+      'Change type of `WidgetCreateParams.note` from `string` to `emptyStringable(string)`',
       'Add support for new value `overnight` on enum `WidgetCreateParams.shipping.speed`',
+      'Change type of `WidgetCreateParams.tags` from `array(string)` to `array(emptyStringable(string))`',
       'Change type of `WidgetCreateParams.tag` from `string` to `string | number`',
-      'Change `WidgetCreateParams.weight` to be nullable',
+      'Change type of `WidgetCreateParams.weight` from `number` to `number | null`',
       'Add support for `created_after` on `WidgetListParams`',
-      '⚠️Remove support for `owner` on `WidgetListParams`',
+      '⚠️ Remove support for `owner` on `WidgetListParams`',
       'Add support for `added_optional` and `added_required` on `Widget`',
       'Mark `legacy` on `Widget` as deprecated',
-      '⚠️Remove support for `gone` on `Widget`',
+      '⚠️ Remove support for deprecated `obsolete` on `Widget`',
+      '⚠️ Remove support for `gone` on `Widget`',
       'Add support for `finish` on `Widget.details`',
-      'Change `Widget.emptyable_before` to be non-emptyable',
-      "⚠️Change `Widget.emptyable_later` to be emptyable (it may be `''`)",
+      'Change type of `Widget.emptyable_before` from `emptyStringable(string)` to `string`',
+      '⚠️ Change type of `Widget.emptyable_later` from `string` to `emptyStringable(string)`',
       'Add support for new value `shipping` on enum `Widget.items[].kind`',
       'Change `Widget.kept_optional` to be required',
-      '⚠️Change `Widget.kept_required` to be optional',
-      'Change `Widget.nullable_before` to be non-nullable',
-      '⚠️Change `Widget.nullable_later` to be nullable',
-      '⚠️Change type of `Widget.retyped` and `WidgetCreateParams.quantity` from `string` to `number`',
+      '⚠️ Change `Widget.kept_required` to be optional',
+      'Change type of `Widget.nullable_before` from `string | null` to `string`',
+      '⚠️ Change type of `Widget.nullable_later` from `string` to `string | null`',
+      '⚠️ Change type of `Widget.retyped` and `WidgetCreateParams.quantity` from `string` to `number`',
       'Change type of `Widget.score` from `string | number` to `number`',
       'Add support for new value `archived` on enum `Widget.status`',
       'Remove support for value `paused` from enum `Widget.status`',
@@ -89,6 +93,24 @@ describe('changelog bullets', () => {
     ]);
   });
 
+  it("sums up a type change on more than twenty fields as stripe-node does: 'Change many types'", () => {
+    const retyped = (subject: string): Change => ({
+      rule: 'request-property-became-emptyable',
+      level: 'non-breaking',
+      direction: 'request',
+      subject,
+      operations: [],
+      location: {},
+      old: false,
+      new: true,
+      types: { old: 'string', new: 'emptyStringable(string)' },
+    });
+    const few = Array.from({ length: 20 }, (_, i) => retyped(`Params${String(i).padStart(2, '0')}.description`));
+    expect(changelogBullets(few).map((b) => b.text)[0]).toMatch(/^Change type of `Params00\.description`, .* and `Params19\.description` from `string` to `emptyStringable\(string\)`$/);
+    const many = [...few, retyped('Params20.description')];
+    expect(changelogBullets(many).map((b) => b.text)).toEqual(['Change many types from `string` to `emptyStringable(string)`']);
+  });
+
   it('keeps spec text inside code spans, whatever it holds', async () => {
     const result = await diffFixtures('escape.old.json', 'escape.new.json');
     expect(changelogBullets(result.changes).map((b) => b.text)).toEqual([
@@ -108,14 +130,14 @@ describe('reports', () => {
     const result = await diffFixtures('rules.old.yaml', 'rules.new.yaml');
     const md = markdownReport(result);
     expect(md).toMatch(/^## Changes from API version `2024-01-01` \(spec sha256 `[0-9a-f]{12}`\) to API version `2024-02-01`/);
-    expect(md).toContain('Suggested version bump: **major** (17 breaking changes).');
+    expect(md).toContain('Suggested version bump: **major** (20 breaking changes).');
     expect(md).toContain('\n- Add support for `extra` on `WidgetCreateParams` and `Widget`\n');
     const json = JSON.parse(jsonReport(result));
-    expect(json).toMatchObject({ bump: 'major', breaking: 17, from: { apiVersion: '2024-01-01' }, to: { apiVersion: '2024-02-01' } });
+    expect(json).toMatchObject({ bump: 'major', breaking: 20, from: { apiVersion: '2024-01-01' }, to: { apiVersion: '2024-02-01' } });
     expect(json.changes).toHaveLength(result.changes.length);
     expect(json.changelog).toContain('Add support for `size` on `WidgetCreateParams`');
     const text = textReport(result);
-    expect(text).toContain(`${result.changes.length} changes, 17 breaking; suggested bump: major`);
+    expect(text).toContain(`${result.changes.length} changes, 20 breaking; suggested bump: major`);
     expect(text).toMatch(/^BREAKING response-property-became-nullable +Widget\.nullable_later {2}false -> true$/m);
   });
 

@@ -26,9 +26,10 @@ describe('v298 → v301 (Identity verification sessions and reports)', () => {
   it('reports the changes read from the specs, as changelog bullets', async () => {
     const result = await diffStripe('spec3.v298.yaml', 'spec3.v301.yaml');
     expect(bullets(result)).toEqual([
-      '⚠️Change `Identity.VerificationReport.options` and `Identity.VerificationReport.type` to be optional',
-      '⚠️Change `Identity.VerificationSession.options` and `Identity.VerificationSession.type` to be nullable',
-      '⚠️Remove support for `country` on `PaymentMethod.link`',
+      '⚠️ Change `Identity.VerificationReport.options` and `Identity.VerificationReport.type` to be optional',
+      '⚠️ Change type of `Identity.VerificationSession.options` from `Identity.VerificationSession.Options` to `Identity.VerificationSession.Options | null`',
+      "⚠️ Change type of `Identity.VerificationSession.type` from `enum('document'|'id_number')` to `enum('document'|'id_number') | null`",
+      '⚠️ Remove support for `country` on `PaymentMethod.link`',
     ]);
     expect(result.bump).toBe('major');
   });
@@ -98,8 +99,8 @@ describe('v514 → v524 (the whole API)', () => {
   it('reports the changes read from the specs, as changelog bullets', async () => {
     const result = await diffStripe('spec3.v514.yaml', 'spec3.v524.yaml');
     expect(bullets(result)).toEqual([
-      'Add support for `capture`, `create`, `expire`, `increment`, and `reverse` methods on resource `TestHelpers.Issuing.Authorizations`',
-      'Add support for `createForceCapture`, `createUnlinkedRefund`, and `refund` methods on resource `TestHelpers.Issuing.Transactions`',
+      'Add support for `capture`, `create`, `expire`, `increment`, and `reverse` test helper methods on resource `Issuing.Authorization`',
+      'Add support for `createForceCapture`, `createUnlinkedRefund`, and `refund` test helper methods on resource `Issuing.Transaction`',
       'Add support for `nonce` on `EphemeralKeyCreateParams`',
       'Add support for `cashback_amount` on `Issuing.Authorization.amount_details`, `Issuing.Authorization.pending_request.amount_details`, `Issuing.Authorization.request_history[].amount_details`, and `Issuing.Transaction.amount_details`',
       'Add support for `serial_number` on `Terminal.ReaderListParams`',

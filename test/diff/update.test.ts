@@ -35,7 +35,7 @@ describe('sdkgen update', () => {
     const before = snapshot(out);
     const result = sdkgen(['update', '--from', OLD, '--spec', NEW, '--all', '--out', out, '--dry-run', '--date', '2024-02-01']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`would update ${out}: 0.1.0 → 1.0.0 (major: 17 breaking of 47 changes)`);
+    expect(result.stdout).toContain(`would update ${out}: 0.1.0 → 1.0.0 (major: 20 breaking of 51 changes)`);
     expect(result.stdout).toContain('## 1.0.0 (2024-02-01)\n\n- Regenerated from the spec with sha256 `');
     expect(result.stdout).toContain('\n- Add support for `extra` on `WidgetCreateParams` and `Widget`\n');
     expect(result.stdout).toMatch(/^changed +package\.json$/m);
@@ -51,9 +51,9 @@ describe('sdkgen update', () => {
     expect(manifest.version).toBe('1.0.0');
     expect(manifest.stripe.specSha256).toBe((await fixture('rules.new.yaml')).sha256);
     const changelog = fs.readFileSync(path.join(out, 'CHANGELOG.md'), 'utf8');
-    expect(changelog).toMatch(/^# Changelog\n\n## 1\.0\.0 \(2024-02-01\)\n\n- Regenerated from the spec with sha256 `[0-9a-f]{12}` \(API version `2024-02-01`\); previously `[0-9a-f]{12}`\.\n- ⚠️Remove support for resource `Gadget`\n/);
+    expect(changelog).toMatch(/^# Changelog\n\n## 1\.0\.0 \(2024-02-01\)\n\n- Regenerated from the spec with sha256 `[0-9a-f]{12}` \(API version `2024-02-01`\); previously `[0-9a-f]{12}`\.\n- ⚠️ Remove support for resource `Gadget`\n/);
     expect(changelog.indexOf('## 1.0.0')).toBeLessThan(changelog.indexOf('## 0.1.0'));
-    expect(changelog).toContain('- ⚠️Change `Widget.nullable_later` to be nullable\n');
+    expect(changelog).toContain('- ⚠️ Change type of `Widget.nullable_later` from `string` to `string | null`\n');
     // The package is now exactly what generate makes from the new spec (with its own version and changelog).
     const check = sdkgen(['generate', '--spec', NEW, '--all', '--out', out, '--check']);
     expect(check.status, check.stderr).toBe(0);
@@ -104,8 +104,9 @@ describe('sdkgen update', () => {
     const changelog = fs.readFileSync(path.join(out, 'CHANGELOG.md'), 'utf8');
     const entry = changelog.slice(changelog.indexOf('## 1.0.0'), changelog.indexOf('## 0.1.0'));
     expect(entry.trim().split('\n').slice(3)).toEqual([
-      '- ⚠️Change `Identity.VerificationReport.options` and `Identity.VerificationReport.type` to be optional',
-      '- ⚠️Change `Identity.VerificationSession.options` and `Identity.VerificationSession.type` to be nullable',
+      '- ⚠️ Change `Identity.VerificationReport.options` and `Identity.VerificationReport.type` to be optional',
+      '- ⚠️ Change type of `Identity.VerificationSession.options` from `Identity.VerificationSession.Options` to `Identity.VerificationSession.Options | null`',
+      "- ⚠️ Change type of `Identity.VerificationSession.type` from `enum('document'|'id_number')` to `enum('document'|'id_number') | null`",
     ]);
     const session = fs.readFileSync(path.join(out, 'src/types/Identity/VerificationSession.ts'), 'utf8');
     expect(session).toContain('  options: VerificationSession.Options | null;\n');

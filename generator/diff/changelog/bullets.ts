@@ -33,7 +33,7 @@ export function changelogBullets(changes: Change[]): Bullet[] {
     .map((b) => ({ ...b, items: b.items.sort(compare) }))
     .sort((a, b) => a.atom.rank - b.atom.rank || byType(a.targets[0]!, b.targets[0]!) || compare(a.atom.key, b.atom.key) || compare(a.items[0]!, b.items[0]!))
     .map((b) => ({
-      text: `${b.breaking ? '⚠️' : ''}${b.atom.render(b.items.map(code), b.targets.map(code))}`,
+      text: `${b.breaking ? '⚠️ ' : ''}${b.atom.render(b.items.map(code), b.targets.map(code))}`,
       breaking: b.breaking,
     }));
 }

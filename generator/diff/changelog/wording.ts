@@ -1,3 +1,4 @@
+import { singular } from '../../model/naming.js';
 import type { RuleId } from '../rules.js';
 import type { Change } from '../types.js';
 
@@ -22,14 +23,44 @@ type Words = (change: Change) => Omit<Atom, 'key'> & { key: string };
 const field = (family: string, render: Atom['render']): Words => (c) => ({ key: family, rank: 2, item: c.name ?? '', target: c.owner ?? c.subject, render });
 const path = (family: string, render: Atom['render']): Words => (c) => ({ key: family, rank: 2, item: '', target: c.subject, render });
 const value = (family: string, render: Atom['render']): Words => (c) => ({ key: family, rank: 2, item: String(c.new ?? c.old), target: c.subject, render });
-const method = (render: Atom['render']): Words => (c) => ({ key: c.owner ?? '', rank: 1, item: c.name ?? '', target: c.owner ?? '', render });
-const retyped: Words = (c) => ({
-  ...path('type', (_, t) => `Change type of ${list(t)} from ${code(String(c.old))} to ${code(String(c.new))}`)(c),
-  key: `type|${c.old}>${c.new}`,
-});
+/** Methods are named on the resource's type, as stripe-node does: `Issuing.Authorization`, "test helper methods". */
+const method = (verb: string, after = ''): Words => (c) => {
+  const { resource, testHelpers } = resourceOf(c.owner ?? '');
+  const kind = testHelpers ? 'test helper method' : 'method';
+  return {
+    key: `${resource}|${kind}`,
+    rank: 1,
+    item: c.name ?? '',
+    target: resource,
+    render: (m, t) => `${verb} ${list(m)} ${plural(m, kind)} on resource ${list(t)}${after}`,
+  };
+};
+/**
+ * A change of a field's type, `| null` and `''` included, as stripe-node words it. Bullets with many
+ * targets (stripe-node's "Change many types …") are summed up by `changelogBullets`.
+ */
+const retyped: Words = (c) => {
+  const [from, to] = c.types ? [c.types.old, c.types.new] : [String(c.old), String(c.new)];
+  return {
+    ...path('type', (_, t) => (t.length > MANY_TARGETS ? `Change many types` : `Change type of ${list(t)}`) + ` from ${code(from)} to ${code(to)}`)(c),
+    key: `type|${from}>${to}`,
+  };
+};
+
+/** Beyond this many targets stripe-node writes "Change many types from `a` to `b`" instead of naming them. */
+export const MANY_TARGETS = 20;
+
+/** `TestHelpers.Issuing.Authorizations` → the resource `Issuing.Authorization`, reached through test helpers. */
+function resourceOf(owner: string): { resource: string; testHelpers: boolean } {
+  const parts = owner.split('.');
+  const testHelpers = parts[0] === 'TestHelpers';
+  const rest = testHelpers ? parts.slice(1) : parts;
+  return { resource: [...rest.slice(0, -1), singular(rest[rest.length - 1] ?? '')].join('.'), testHelpers };
+}
 
 const addField = field('add', (f, t) => `Add support for ${list(f)} on ${list(t)}`);
 const removeField = field('remove', (f, t) => `Remove support for ${list(f)} on ${list(t)}`);
+const removeDeprecatedField = field('remove-deprecated', (f, t) => `Remove support for deprecated ${list(f)} on ${list(t)}`);
 const deprecateField = field('deprecate', (f, t) => `Mark ${list(f)} on ${list(t)} as deprecated`);
 const to = (what: string) => path(what, (_, t) => `Change ${list(t)} to be ${what}`);
 const valueAdded = value('value-added', (v, t) => `Add support for new ${plural(v, 'value')} ${list(v)} on ${plural(t, 'enum')} ${list(t)}`);
@@ -38,10 +69,11 @@ const valueRemoved = value('value-removed', (v, t) => `Remove support for ${plur
 const WORDS: Partial<Record<RuleId, Words>> = {
   'type-added': (c) => ({ key: '', rank: 0, item: '', target: c.subject, render: (_, t) => `Add support for new ${plural(t, 'resource')} ${list(t)}` }),
   'type-removed': (c) => ({ key: '', rank: 0, item: '', target: c.subject, render: (_, t) => `Remove support for ${plural(t, 'resource')} ${list(t)}` }),
-  'endpoint-added': method((m, t) => `Add support for ${list(m)} ${plural(m, 'method')} on resource ${list(t)}`),
-  'endpoint-removed': method((m, t) => `Remove support for ${list(m)} ${plural(m, 'method')} on resource ${list(t)}`),
-  'endpoint-deprecated': method((m, t) => `Mark ${list(m)} ${plural(m, 'method')} on resource ${list(t)} as deprecated`),
-  'endpoint-reactivated': method((m, t) => `Mark ${list(m)} ${plural(m, 'method')} on resource ${list(t)} as no longer deprecated`),
+  'endpoint-added': method('Add support for'),
+  'endpoint-removed': method('Remove support for'),
+  'deprecated-endpoint-removed': method('Remove support for deprecated'),
+  'endpoint-deprecated': method('Mark', ' as deprecated'),
+  'endpoint-reactivated': method('Mark', ' as no longer deprecated'),
   'sdk-method-renamed': (c) => ({ key: String(c.old), rank: 1, item: '', target: String(c.old), render: () => `Rename method ${code(String(c.old))} to ${code(String(c.new))}` }),
   'response-body-type-changed': (c) => ({
     key: `${c.old}>${c.new}`,
@@ -56,20 +88,22 @@ const WORDS: Partial<Record<RuleId, Words>> = {
   'response-required-property-added': addField,
   'request-property-removed': removeField,
   'response-property-removed': removeField,
+  'deprecated-request-property-removed': removeDeprecatedField,
+  'deprecated-response-property-removed': removeDeprecatedField,
   'request-property-deprecated': deprecateField,
   'response-property-deprecated': deprecateField,
   'request-property-became-required': to('required'),
   'response-property-became-required': to('required'),
   'request-property-became-optional': to('optional'),
   'response-property-became-optional': to('optional'),
-  'request-property-became-nullable': to('nullable'),
-  'response-property-became-nullable': to('nullable'),
-  'request-property-became-not-nullable': to('non-nullable'),
-  'response-property-became-not-nullable': to('non-nullable'),
-  'request-property-became-emptyable': path('emptyable-request', (_, t) => `Change ${list(t)} to be emptyable (\`''\` unsets it)`),
-  'response-property-became-emptyable': path('emptyable-response', (_, t) => `Change ${list(t)} to be emptyable (it may be \`''\`)`),
-  'request-property-became-not-emptyable': to('non-emptyable'),
-  'response-property-became-not-emptyable': to('non-emptyable'),
+  'request-property-became-nullable': retyped,
+  'response-property-became-nullable': retyped,
+  'request-property-became-not-nullable': retyped,
+  'response-property-became-not-nullable': retyped,
+  'request-property-became-emptyable': retyped,
+  'response-property-became-emptyable': retyped,
+  'request-property-became-not-emptyable': retyped,
+  'response-property-became-not-emptyable': retyped,
   'request-property-type-changed': retyped,
   'response-property-type-changed': retyped,
   'request-property-enum-value-added': valueAdded,
