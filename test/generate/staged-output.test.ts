@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StagedOutput } from '../../generator/output/write-output.js';
+import { MANIFEST_FILE, StagedOutput } from '../../generator/output/write-output.js';
 import { tempDir, treeHashes } from '../support/project.js';
 
 const siblings = (out: string) => fs.readdirSync(path.dirname(out)).sort();
 
 describe('StagedOutput: writing starts early, the swap is all or nothing', () => {
-  it('holds exactly the final files: early ones, late ones, none that were dropped; carried-over folders stay', async () => {
+  it('holds exactly the final files: early ones, late ones, none that were dropped; files it did not write stay', async () => {
     const out = path.join(tempDir('staged'), 'out');
     fs.mkdirSync(path.join(out, 'node_modules/x'), { recursive: true });
     fs.writeFileSync(path.join(out, 'node_modules/x/keep.js'), 'kept');
-    fs.writeFileSync(path.join(out, 'stale.txt'), 'old');
+    fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    await new StagedOutput(out).finish(new Map([['docs/old.md', 'previous generation'], ['src/changed.ts', 'zero']]));
     const staged = new StagedOutput(out);
     staged.add('docs/a.md', 'A');
     staged.add('docs/dropped.md', 'gone');
@@ -19,7 +20,8 @@ describe('StagedOutput: writing starts early, the swap is all or nothing', () =>
     await staged.finish(new Map([['docs/a.md', 'A'], ['src/changed.ts', 'second'], ['src/late.ts', 'L']]));
     expect(fs.readFileSync(path.join(out, 'src/changed.ts'), 'utf8')).toBe('second');
     expect(fs.readFileSync(path.join(out, 'src/late.ts'), 'utf8')).toBe('L');
-    expect(Object.keys(treeHashes(out)).sort()).toEqual(['docs/a.md', 'node_modules/x/keep.js', 'src/changed.ts', 'src/late.ts']);
+    expect(Object.keys(treeHashes(out)).sort()).toEqual([MANIFEST_FILE, 'docs/a.md', 'node_modules/x/keep.js', 'notes.txt', 'src/changed.ts', 'src/late.ts']);
+    expect(JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')).files).toEqual(['docs/a.md', 'src/changed.ts', 'src/late.ts']);
     expect(siblings(out)).toEqual(['out']);
   });
 
