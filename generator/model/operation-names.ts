@@ -56,13 +56,15 @@ export function nameOperations(document: OpenApiDocument, operations: OperationK
 
 /**
  * The flat function of each operation: the operationId as an identifier. Distinct operationIds can
- * give one identifier (`PostThings`, `Post*Things`, `PostThings` with a zero-width space): the first
- * in operationId order keeps it, the others are numbered, so the package still compiles.
+ * give one identifier (`PostThings`, `Post*Things`, `PostThings` with a zero-width space). Plain
+ * operationIds (letters, digits, `_`) come first, then the others, each in operationId order; the
+ * first keeps the identifier and the others are numbered, so the package still compiles.
  */
 function uniqueFlatNames(operations: OperationKey[]): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();
-  for (const op of [...operations].sort((a, b) => compare(a.id, b.id))) {
+  const plain = (id: string) => (/^[A-Za-z0-9_]+$/.test(id) ? 0 : 1);
+  for (const op of [...operations].sort((a, b) => plain(a.id) - plain(b.id) || compare(a.id, b.id))) {
     const base = identifier(op.id);
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
