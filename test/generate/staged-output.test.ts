@@ -50,3 +50,57 @@ describe('StagedOutput: writing starts early, the swap is all or nothing', () =>
     expect(siblings(out)).toEqual(['out']);
   });
 });
+
+describe('StagedOutput writes only inside the output folder', () => {
+  const hostile = ['../escaped.md', 'docs/../../escaped.md', '/tmp/sdkgen-absolute.md', 'C:\\escaped.md', 'docs\\..\\..\\escaped.md', 'docs//x.md', './x.md', ''];
+
+  it.each(hostile)('refuses %j with one error naming it, and writes nothing anywhere', async (relative) => {
+    const parent = tempDir('staged-escape');
+    const out = path.join(parent, 'out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'index.ts'), 'old');
+    const before = treeHashes(parent);
+    const staged = new StagedOutput(out);
+    staged.add('docs/a.md', 'A');
+    const error = await staged.finish(new Map([['docs/a.md', 'A'], [relative, 'evil']])).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message.startsWith(`refusing to write ${JSON.stringify(relative)}: `)).toBe(true);
+    expect(error?.message.split('\n')).toHaveLength(1);
+    expect(treeHashes(parent)).toEqual(before);
+    expect(siblings(out)).toEqual(['out']);
+    expect(fs.existsSync('/tmp/sdkgen-absolute.md')).toBe(false);
+  });
+
+  it('refuses a path added early too, before it is written', () => {
+    const staged = new StagedOutput(path.join(tempDir('staged-early'), 'out'));
+    expect(() => staged.add('../../x.md', 'evil')).toThrow(/refusing to write "..\/..\/x.md"/);
+  });
+
+  it('refuses to write through a symbolic link inside the output folder, and changes nothing', async () => {
+    const parent = tempDir('staged-symlink');
+    const outside = path.join(parent, 'outside');
+    fs.mkdirSync(outside);
+    const out = path.join(parent, 'out');
+    fs.mkdirSync(out);
+    fs.symlinkSync(outside, path.join(out, 'docs'));
+    const before = treeHashes(outside);
+    await expect(new StagedOutput(out).finish(new Map([['docs/a.md', 'A'], ['index.ts', 'I']]))).rejects.toThrow(/refusing to write "docs\/a.md": "docs" is a symbolic link/);
+    expect(treeHashes(outside)).toEqual(before);
+    expect(fs.readdirSync(out)).toEqual(['docs']);
+    expect(siblings(out)).toEqual(['out', 'outside']);
+  });
+
+  it('ignores manifest entries that point outside the folder: an edited manifest cannot make it delete elsewhere', async () => {
+    const parent = tempDir('staged-manifest');
+    const out = path.join(parent, 'out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(parent, 'precious.txt'), 'keep');
+    fs.writeFileSync(path.join(out, MANIFEST_FILE), JSON.stringify({ files: ['../precious.txt', '/etc/hostname', 'old.md'] }));
+    fs.writeFileSync(path.join(out, 'old.md'), 'generated before');
+    await new StagedOutput(out).finish(new Map([['new.md', 'N']]));
+    expect(fs.readFileSync(path.join(parent, 'precious.txt'), 'utf8')).toBe('keep');
+    expect(fs.readdirSync(out).sort()).toEqual([MANIFEST_FILE, 'new.md']);
+  });
+});
