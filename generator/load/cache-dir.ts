@@ -14,6 +14,7 @@ export function cacheDir(...parts: string[]): string {
 /** Writes a cache entry so that a reader never sees half a file, even with two runs racing. */
 export function writeCacheFile(file: string, data: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeAbandonedTemps(path.dirname(file), 0);
   const tmp = cacheTempName(file);
   fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
@@ -30,6 +31,10 @@ export function cacheTempName(file: string): string {
  * or `.<pid>.<ms>.tmp` as earlier versions named them.
  */
 export function removeAbandonedCacheTemps(parts: string[], depth: number): void {
+  removeAbandonedTemps(cacheDir(...parts), depth);
+}
+
+function removeAbandonedTemps(folder: string, depth: number): void {
   const visit = (dir: string, left: number) => {
     let entries: fs.Dirent[];
     try {
@@ -46,5 +51,5 @@ export function removeAbandonedCacheTemps(parts: string[], depth: number): void 
       if (owned && !ownerAlive(Number(owned[1]), Number(owned[2] || 0))) fs.rmSync(path.join(dir, entry.name), { force: true });
     }
   };
-  visit(cacheDir(...parts), depth);
+  visit(folder, depth);
 }
