@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { FolderNames, MAX_FILE_NAME_BYTES, PathNames, safeFileName } from '../../generator/text/file-name.js';
 import { ROOT, sdkgen, tempDir, treeHashes } from '../support/project.js';
@@ -96,7 +97,7 @@ describe('hostile names from a spec reach the file system only as safe file name
       if (relative !== '.sdkgen-manifest.json') expectPortable(base);
     }
     // Every operation has its pages, and the indexes link to files that exist.
-    const spec = JSON.parse(fs.readFileSync(path.join(SPECS, file), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+    const spec = yaml.load(fs.readFileSync(path.join(SPECS, file), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.values(spec.paths).reduce((n, item) => n + Object.keys(item).length, 0);
     expect(written.filter((f) => /^docs\/[^/]+\.md$/.test(f) && f !== 'docs/README.md')).toHaveLength(operations);
     expect(written.filter((f) => /^docs\/[^/]+\.html$/.test(f) && f !== 'docs/index.html')).toHaveLength(operations);
