@@ -16,8 +16,9 @@ const PARALLEL_WRITES = 32;
  *
  * The output folder is shared with its owner: it may hold a `.git` folder, notes, `node_modules`.
  * Only the files the previous generation wrote (listed in its `MANIFEST_FILE`) are ever replaced or
- * removed; everything else is left where it is. A generated file does replace a file of the same
- * path that no manifest lists (a package generated before manifests were written).
+ * removed; everything else is left where it is. A file of the owner's where a generated file goes
+ * stops the run (nothing is written), unless it already holds exactly that content, or the folder is
+ * a package sdkgen generated before it wrote manifests.
  */
 export class StagedOutput {
   private staging: string | undefined;
@@ -129,6 +130,7 @@ export class StagedOutput {
     const leaving = [...previous].filter((relative) => !files.has(relative));
     const folders = new FolderCheck(this.outDir, new Set(leaving));
     for (const relative of files.keys()) folders.checkTarget(relative);
+    if (previous.size > 0 || !generatedBeforeManifests(this.outDir)) refuseToOverwrite(this.outDir, files, previous);
     for (const relative of leaving) folders.checkParents(relative);
     fs.mkdirSync(this.outDir, { recursive: true });
     const manifest = path.join(this.outDir, MANIFEST_FILE);
@@ -186,6 +188,34 @@ class FolderCheck {
       this.checked.add(folder);
     }
   }
+}
+
+/** A package that sdkgen generated before it kept a manifest: its `package.json` names the spec it was made from. */
+function generatedBeforeManifests(outDir: string): boolean {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'package.json'), 'utf8')) as { stripe?: { specSha256?: unknown } };
+    return !fs.existsSync(path.join(outDir, MANIFEST_FILE)) && typeof manifest.stripe?.specSha256 === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** Stops before a generated file would replace one of the owner's (`generate --out .` beside a README.md of their own). */
+function refuseToOverwrite(outDir: string, files: Map<string, string>, previous: Set<string>): void {
+  const theirs: string[] = [];
+  for (const [relative, content] of files) {
+    if (relative === MANIFEST_FILE || previous.has(relative)) continue;
+    let onDisk: string;
+    try {
+      onDisk = fs.readFileSync(path.join(outDir, relative), 'utf8');
+    } catch {
+      continue;
+    }
+    if (onDisk !== content) theirs.push(relative);
+  }
+  if (theirs.length === 0) return;
+  const named = theirs.slice(0, 5).join(', ') + (theirs.length > 5 ? ` and ${theirs.length - 5} more` : '');
+  throw new SdkgenError(`refusing to overwrite ${named}: sdkgen did not write ${theirs.length === 1 ? 'it' : 'them'} (${MANIFEST_FILE} does not list ${theirs.length === 1 ? 'it' : 'them'}); move ${theirs.length === 1 ? 'it' : 'them'} away or choose another --out`, { where: outDir });
 }
 
 function lstat(file: string): fs.Stats | undefined {

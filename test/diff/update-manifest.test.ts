@@ -78,6 +78,35 @@ describe('generate and update replace only what a generation wrote', () => {
   });
 });
 
+describe('a generated file never silently replaces one of the user’s', () => {
+  it('generate --out . beside the user’s own README.md stops with one line and changes nothing', () => {
+    const parent = tempDir('generate-clash');
+    const repo = path.join(parent, 'repo');
+    fs.mkdirSync(repo);
+    const user = { ...addUserFiles(repo), 'README.md': '# My project\n' };
+    fs.writeFileSync(path.join(repo, 'README.md'), user['README.md']);
+    const before = treeHashes(parent);
+    const result = sdkgen(['generate', '--spec', OLD, '--all', '--out', '.'], { cwd: repo, env: { SDKGEN_CACHE_DIR: tempDir('generate-clash-cache') } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`error: ${repo}: refusing to overwrite README.md: sdkgen did not write it (${MANIFEST_FILE} does not list it); move it away or choose another --out\n`);
+    expect(treeHashes(parent)).toEqual(before);
+  });
+
+  it('a package generated before manifests (no manifest, its package.json names its spec) is regenerated in place', () => {
+    const out = path.join(tempDir('legacy'), 'pkg');
+    const cache = { SDKGEN_CACHE_DIR: tempDir('legacy-cache') };
+    expect(sdkgen(['generate', '--spec', OLD, '--all', '--out', out], { env: cache }).status).toBe(0);
+    fs.rmSync(path.join(out, MANIFEST_FILE));
+    fs.appendFileSync(path.join(out, 'README.md'), 'an older generation wrote this line\n');
+    const user = addUserFiles(out);
+    const again = sdkgen(['generate', '--spec', OLD, '--all', '--out', out], { env: cache });
+    expect(again.status, again.stderr).toBe(0);
+    expectUserFiles(out, user);
+    expect(fs.readFileSync(path.join(out, 'README.md'), 'utf8')).not.toContain('an older generation');
+    expect(manifest(out).length).toBeGreaterThan(0);
+  });
+});
+
 describe('update refuses an older spec unless --allow-downgrade', () => {
   it('a package generated from v524, updated to v514 (same API version, older release): refused; with --allow-downgrade: done', () => {
     const out = path.join(tempDir('downgrade'), 'pkg');
