@@ -228,6 +228,8 @@ function lstat(file: string): fs.Stats | undefined {
 
 /** Removes a file the previous generation wrote, and the folders it leaves empty. */
 function removeOwned(outDir: string, relative: string): void {
+  // A folder there now is the owner's, made after the generation that wrote the file.
+  if (lstat(path.join(outDir, relative))?.isDirectory()) return;
   fs.rmSync(path.join(outDir, relative), { force: true });
   const parts = relative.split('/');
   for (let i = parts.length - 1; i > 0; i--) {
