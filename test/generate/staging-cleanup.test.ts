@@ -14,7 +14,7 @@ async function killedRun(out: string, cache: string): Promise<{ pid: number; sta
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   const parent = path.dirname(out);
-  const guard = Date.now() + 60_000;
+  const guard = Date.now() + 120_000;
   let staging: string | undefined;
   while (!staging && Date.now() < guard) {
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -54,5 +54,5 @@ describe('what killed runs leave behind is removed by the next run, and only tha
     expect(fs.readFileSync(path.join(live, 'index.ts'), 'utf8')).toBe('being written');
     expect(fs.existsSync(deadTemp)).toBe(false);
     expect(fs.existsSync(liveTemp)).toBe(true);
-  });
+  }, 180_000);
 });
