@@ -7,6 +7,7 @@ import { selectOperations, type Selection } from './select-operations.js';
 import { TypeBuilder } from './type-builder.js';
 import { indexDecls } from './decl-index.js';
 import { expandPaths, literalUnion } from './expansions.js';
+import { assignModulePaths } from './module-paths.js';
 import type { ApiModel, Decl, HttpVerb, Operation, OperationNames, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
 
 const VERBS: Record<string, HttpVerb> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' };
@@ -39,6 +40,9 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
     }
   }
   addExpansions(types, operations);
+  const declarations = types.rootDecls;
+  const resources = groupResources(operations);
+  assignModulePaths(declarations, resources);
   return {
     title: document.info?.title ?? 'API',
     apiVersion: String(document.info?.version ?? ''),
@@ -50,8 +54,8 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
     },
     serverUrl: (document.servers?.[0]?.url ?? 'https://api.stripe.com').replace(/\/$/, ''),
     operations,
-    declarations: types.rootDecls,
-    resources: groupResources(operations),
+    declarations,
+    resources,
   };
 }
 

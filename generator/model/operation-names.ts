@@ -1,4 +1,5 @@
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
+import { FolderNames } from '../text/file-name.js';
 import { camelCase, identifier, pascalCase, singular, typeName } from './naming.js';
 import type { HttpVerb, OperationNames } from './types.js';
 
@@ -26,6 +27,8 @@ export function nameOperations(document: OpenApiDocument, operations: OperationK
   const namespaces = knownNamespaces(document);
   const names = new Map<string, OperationNames>();
   const taken = new Map<string, Set<string>>();
+  const flat = uniqueFlatNames(operations);
+  const docFiles = docFileNames(operations);
   const ordered = [...operations].sort((a, b) => compare(a.path, b.path) || compare(a.method, b.method));
   for (const op of ordered) {
     const hint = hints.get(`${op.method} ${op.path}`);
@@ -38,7 +41,8 @@ export function nameOperations(document: OpenApiDocument, operations: OperationK
     for (let n = 2; used.has(method); n++) method = `${derived.method}${n}`;
     used.add(method);
     names.set(op.id, {
-      flat: identifier(op.id),
+      flat: flat.get(op.id)!,
+      docFile: docFiles.get(op.id)!,
       namespace: derived.namespace,
       namespaceProperty: derived.namespace.map((n) => camelCase(n)),
       resourceClass: derived.className,
@@ -48,6 +52,36 @@ export function nameOperations(document: OpenApiDocument, operations: OperationK
     });
   }
   return names;
+}
+
+/**
+ * The flat function of each operation: the operationId as an identifier. Distinct operationIds can
+ * give one identifier (`PostThings`, `Post*Things`, `PostThings` with a zero-width space). Plain
+ * operationIds (letters, digits, `_`) come first, then the others, each in operationId order; the
+ * first keeps the identifier and the others are numbered, so the package still compiles.
+ */
+function uniqueFlatNames(operations: OperationKey[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  const plain = (id: string) => (/^[A-Za-z0-9_]+$/.test(id) ? 0 : 1);
+  for (const op of [...operations].sort((a, b) => plain(a.id) - plain(b.id) || compare(a.id, b.id))) {
+    const base = identifier(op.id);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    taken.add(name);
+    names.set(op.id, name);
+  }
+  return names;
+}
+
+/**
+ * The base name of each operation's docs pages (`docs/<base>.md`, `.html`): the operationId made a
+ * safe file name, unique without regard to case, never one of the docs' own index pages.
+ */
+function docFileNames(operations: OperationKey[]): Map<string, string> {
+  const folder = new FolderNames();
+  for (const own of ['README', 'index', 'assets']) folder.reserve(own);
+  return new Map([...operations].sort((a, b) => compare(a.id, b.id)).map((op) => [op.id, folder.claim(op.id)]));
 }
 
 function sdkHints(document: OpenApiDocument): Map<string, SdkHint> {

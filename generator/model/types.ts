@@ -45,8 +45,10 @@ export interface Operation {
 }
 
 export interface OperationNames {
-  /** camelCase of the operationId: `postIdentityVerificationSessions`. */
+  /** camelCase of the operationId: `postIdentityVerificationSessions` (numbered if another operationId gives the same). */
   flat: string;
+  /** Base name of the operation's docs pages, `docs/<docFile>.md` and `.html`: the operationId as a safe file name. */
+  docFile: string;
   /** `['Identity']`: the namespace of the resource and of the params type. */
   namespace: string[];
   /** `VerificationSessions`: the resource class. */

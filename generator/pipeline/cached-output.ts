@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from '../load/cache-dir.js';
+import { cacheDir, cacheTempName, removeAbandonedCacheTemps } from '../load/cache-dir.js';
 import { generatorFingerprint } from './fingerprint.js';
 
 export interface FileSet<M> {
@@ -27,6 +27,8 @@ export async function cachedFileSet<M>(name: string, input: string, produce: () 
     if (read) return { ...read, hit: true };
   }
   const produced = await produce();
+  // A miss is about to write an entry: the time to clear what killed runs left half-written.
+  removeAbandonedCacheTemps(['output'], 1);
   // Stored while the caller writes the output. The cache only saves time: an entry that cannot be
   // stored (a full disk) is produced again next time, and a partial one is never renamed into place.
   writeEntry(file, produced).catch(() => {});
@@ -38,7 +40,7 @@ const WRITE_SLICE = 1 << 20;
 async function writeEntry<M>(file: string, set: FileSet<M>): Promise<void> {
   const header = JSON.stringify({ meta: set.meta, files: set.files.map(([name, content]) => [name, Buffer.byteLength(content, 'utf8')]) });
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = cacheTempName(file);
   // In slices of about a megabyte: the entry (20 MB for the whole API) is never held as buffers at
   // once, and its 1,200 files are not 1,200 writes, whose overhead cost more than the bytes.
   const handle = await fs.promises.open(tmp, 'w');

@@ -13,6 +13,7 @@ interface Flags {
   from?: string;
   bump?: Bump;
   dryRun?: boolean;
+  allowDowngrade?: boolean;
   out?: string;
   packDestination?: string;
   date?: string;
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--spec <file|url>', 'the new OpenAPI spec')
     .addOption(new Option('--bump <level>', "the version bump (default: the spec diff's suggestion)").choices(BUMPS))
     .option('--from <file|url>', 'the spec the current package was generated from (default: the pinned spec)')
+    .option('--allow-downgrade', "accept a spec older than the package's (an older API version, or an older stripe/openapi release vNNN)")
     .option('--dry-run', 'do everything in a scratch folder and keep nothing')
     .option('--out <dir>', 'the package folder (default: the config\'s out, generated/)')
     .option('--pack-destination <dir>', 'where the tarball goes (default: the folder holding the package folder)')
@@ -46,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       from: flags.from,
       bump: flags.bump,
       dryRun: flags.dryRun === true,
+      allowDowngrade: flags.allowDowngrade === true,
       out,
       packDestination: flags.packDestination ? path.resolve(flags.packDestination) : path.dirname(out),
       date: flags.date ?? new Date().toISOString().slice(0, 10),

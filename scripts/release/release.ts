@@ -22,6 +22,8 @@ export interface ReleaseOptions {
   /** Overrides the spec diff's suggestion; with an unchanged spec, asks for a release anyway. */
   bump?: Bump;
   dryRun: boolean;
+  /** Accept a spec older than the package's (see `refuseDowngrade`). */
+  allowDowngrade?: boolean;
   /** The package folder (default: the config's `out`, `generated/`). */
   out: string;
   /** Where the tarball goes (default: the folder holding `out`). */
@@ -57,7 +59,7 @@ export interface ReleaseResult {
 export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const { log } = options;
   const config: SdkgenConfig = { ...options.config, out: options.out };
-  const plan = await planUpdate({ config, spec: options.spec, from: options.from, date: options.date, report: (phase, detail) => log(detail ? `${phase}: ${detail}` : phase) });
+  const plan = await planUpdate({ config, spec: options.spec, from: options.from, date: options.date, allowDowngrade: options.allowDowngrade, report: (phase, detail) => log(detail ? `${phase}: ${detail}` : phase) });
 
   let next: { version: string; bump: Bump; entry: ChangelogEntry; files: Map<string, string> };
   if (plan.kind === 'up-to-date') {

@@ -89,15 +89,24 @@ describe('bad input gets a clear error, a non-zero exit, and no half-written out
     expect(fs.readdirSync(dir).filter((name) => name.includes('.next-'))).toEqual([]);
   });
 
-  it('--check reports a changed, added or removed file and exits 1', () => {
+  it('--check reports a changed, added or removed file and exits 1; a file no generation wrote is not its business', () => {
     const out = path.join(dir, 'drift');
     fs.cpSync(path.join(ROOT, 'generated'), out, { recursive: true, filter: (src) => !src.includes('node_modules') && !src.includes(`${path.sep}dist`) });
     fs.appendFileSync(path.join(out, 'src/client.ts'), '// edited by hand\n');
+    fs.rmSync(path.join(out, 'LICENSE'));
+    // A file an earlier generation wrote (it is in the manifest) that this one would not write.
+    const manifestFile = path.join(out, '.sdkgen-manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: string[] };
+    fs.writeFileSync(manifestFile, JSON.stringify({ files: [...manifest.files, 'docs/Dropped.md'] }));
+    fs.writeFileSync(path.join(out, 'docs/Dropped.md'), 'x');
     fs.writeFileSync(path.join(out, 'stray.txt'), 'x');
     const result = sdkgen(['generate', '--check', '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('changed src/client.ts');
-    expect(result.stderr).toContain('removed stray.txt');
+    expect(result.stderr).toContain('added LICENSE');
+    expect(result.stderr).toContain('removed docs/Dropped.md');
+    expect(result.stderr).toContain('changed .sdkgen-manifest.json');
+    expect(result.stderr).not.toContain('stray.txt');
   });
 
   it('with no copy of the pinned spec and no network, says how to pass --spec or where to put the file', () => {

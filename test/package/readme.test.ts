@@ -22,7 +22,7 @@ describe('the package README', () => {
       expect(row, op.id).toBeDefined();
       expect(row).toContain(sdk);
       expect(row).toContain(`\`${op.method} ${op.path}\``);
-      expect(row).toContain(`](docs/${encodeURIComponent(op.id)}.md)`);
+      expect(row).toContain(`](docs/${op.names.docFile}.md)`);
     }
     expect(readme).toContain('### `client.identity.verificationSessions`');
     expect(readme).toContain('### `client.customers`');
@@ -66,7 +66,7 @@ describe('the package README', () => {
     expect(row).not.toContain('<img');
     expect(row).not.toMatch(/(?<!\\)\]\(javascript:/);
     expect(row).toContain('&#60;img src=x onerror=alert(1)&#62;');
-    expect(row).toContain(`](docs/${encodeURIComponent(op.id)}.md) |`);
+    expect(row).toContain(`](docs/${op.names.docFile}.md) |`);
     expect(readme).not.toContain('second line\n');
   });
 

@@ -50,6 +50,16 @@ describe('npm run release', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ previousVersion: '0.1.0', version: '0.1.1', bump: 'patch', suggestedBump: 'major' });
   });
 
+  test('refuses an older spec unless --allow-downgrade, before anything is built or written', () => {
+    const before = treeHashes(work);
+    const older = path.join(SHARED_SPECS, 'spec3.v127.json');
+    const refused = release(['--spec', older, '--from', OLD_SPEC, '--out', out, '--dry-run']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^error: .*spec3\.v127\.json: refusing to update to an older spec: its API version \S+ is older than the package's 2022-11-15 .*; pass --allow-downgrade to go back to it on purpose$/m);
+    expect(refused.stderr).not.toMatch(/release: (building|publint)/);
+    expect(treeHashes(work)).toEqual(before);
+  });
+
   test('refuses without the spec the package was made from, and when the spec has not changed', () => {
     const before = treeHashes(work);
     // The package is not generated from the pinned spec, so the pin cannot stand in for --from.

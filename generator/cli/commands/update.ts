@@ -16,6 +16,7 @@ interface UpdateFlags {
   resources?: string[];
   all?: boolean;
   dryRun?: boolean;
+  allowDowngrade?: boolean;
   date?: string;
   config?: string;
 }
@@ -30,6 +31,7 @@ export function registerUpdate(program: Command): void {
     .option('--operations <ids>', 'operationIds the package holds, as given to generate', commaList)
     .option('--resources <names>', 'resources the package holds, as given to generate', commaList)
     .option('--all', 'the package holds every operation, as with generate --all')
+    .option('--allow-downgrade', "accept a spec older than the package's (an older API version, or an older stripe/openapi release vNNN)")
     .option('--dry-run', 'print the new version, the changelog entry and the files that would change; write nothing')
     .option('--date <yyyy-mm-dd>', 'date of the changelog entry (default: today, UTC)', isoDate)
     .option('--config <file>', 'config file (default: ./sdkgen.config.json)')
@@ -51,6 +53,7 @@ export function registerUpdate(program: Command): void {
         spec: flags.spec,
         from: flags.from,
         date: flags.date ?? new Date().toISOString().slice(0, 10),
+        allowDowngrade: flags.allowDowngrade === true,
         report: progressReporter(true),
       });
       if (plan.kind === 'up-to-date') {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { prependEntry, type ChangelogEntry } from '../../emit/package/changelog.js';
 import { SdkgenError } from '../../errors.js';
-import { loadSpec } from '../../load/load-spec.js';
+import { loadSpec, readPin, type LoadedSpec } from '../../load/load-spec.js';
 import { diffOutput, type OutputDifference } from '../../output/write-output.js';
 import type { SdkgenConfig } from '../../pipeline/config.js';
 import { generatePackage, type PhaseReporter } from '../../pipeline/generate.js';
@@ -13,6 +13,7 @@ import { diffLoaded } from '../diff-specs.js';
 import { nextVersion } from '../semver.js';
 import type { DiffResult } from '../types.js';
 import { readPackageState } from './package-state.js';
+import { refuseDowngrade, specRelease } from './spec-age.js';
 
 export interface UpdateOptions {
   /** The effective generation settings; `out` is the package folder to update (absolute). */
@@ -23,6 +24,8 @@ export interface UpdateOptions {
   from?: string;
   /** The date of the changelog entry, `YYYY-MM-DD`. */
   date: string;
+  /** Accept a spec older than the package's (an older API version or release). */
+  allowDowngrade?: boolean;
   report?: PhaseReporter;
 }
 
@@ -60,6 +63,15 @@ export async function planUpdate(options: UpdateOptions): Promise<UpdatePlan> {
     });
   }
   if (after.sha256 === state.specSha256) return { kind: 'up-to-date', out, version: state.version, specSha256: state.specSha256 };
+  if (!options.allowDowngrade) {
+    const pin = options.from ? undefined : readPin(path.resolve(config.root, config.pin));
+    const age = (loaded: LoadedSpec, source: string | undefined) => ({
+      apiVersion: String(loaded.document.info?.version ?? ''),
+      release: specRelease(source) ?? specRelease(loaded.origin),
+      source: source ?? loaded.origin,
+    });
+    refuseDowngrade(age(before, options.from ?? pin!.url), age(after, options.spec));
+  }
   report('diff');
   const diff = config.all
     ? diffLoaded(before, after, {}, { levels: config.diffLevels })

@@ -26,7 +26,7 @@ function template(name: string): HandlebarsTemplateDelegate {
 }
 
 
-/** `docs/<operationId>.md`: title, description, endpoint, parameters, returns, TypeScript and curl. */
+/** `docs/<docFile>.md` (the operationId as a safe file name): title, description, endpoint, parameters, returns, TypeScript and curl. */
 export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageInfo, index: Map<string, Decl>): string {
   const example = exampleParams(op, index);
   return template('operation.md.hbs')({
@@ -87,6 +87,6 @@ export function docsIndexMarkdown(model: ApiModel, pkg: PackageInfo): string {
   return template('index.md.hbs')({
     name: pkg.name,
     apiVersion: model.apiVersion,
-    operations: model.operations.map((op) => ({ id: op.id, title: op.title, method: op.method, path: op.path })),
+    operations: model.operations.map((op) => ({ file: op.names.docFile, title: op.title, method: op.method, path: op.path })),
   });
 }

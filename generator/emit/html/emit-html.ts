@@ -25,9 +25,9 @@ export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, str
   return files;
 }
 
-/** The operation's page file: its id, kept to characters that are safe in a file name and a URL. */
+/** The operation's page file: the model's safe file name for it, which is also safe in a URL. */
 export function pageFileName(op: Operation): string {
-  return `${op.id.replace(/[^A-Za-z0-9_-]/g, '_')}.html`;
+  return `${op.names.docFile}.html`;
 }
 
 function indexPage(model: ApiModel, pkg: PackageInfo): string {

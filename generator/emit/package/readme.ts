@@ -69,7 +69,7 @@ export function readmeData(model: ApiModel, pkg: PackageInfo): ReadmeData {
         flat: markdownCode(`${op.names.flat}(${argumentNames(op)})`),
         http: markdownCode(`${op.method} ${op.path}`),
         title: inlineText(op.title || op.id),
-        doc: `docs/${encodeURIComponent(op.id)}.md`,
+        doc: `docs/${op.names.docFile}.md`,
       })),
     })),
     operationCount: model.operations.length,

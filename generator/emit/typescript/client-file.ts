@@ -43,12 +43,10 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
     ...[...tree.children.entries()].map(([name, node]) => ({ name, type: objectType(node), init: objectInit(node) })),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
   // A flat method takes its type and doc comment from its entry in the table, as resource methods do.
+  const moduleOf = new Map(model.resources.flatMap((group) => group.operations.map((op) => [op.id, group.module] as const)));
   const flat = [...model.operations]
     .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
-    .map((op) => {
-      const module = `resources/${[...op.names.namespace, op.names.resourceClass].join('/')}`;
-      return { method: op.names.flat, fn: scope.importFrom(module, op.names.flat, false), docs: operationDocs(op) };
-    });
+    .map((op) => ({ method: op.names.flat, fn: scope.importFrom(moduleOf.get(op.id)!, op.names.flat, false), docs: operationDocs(op) }));
   const clientBase = scope.importFrom('runtime/operation-methods', 'clientBase', false);
   const statements: (string | StatementStructures)[] = [
     {

@@ -14,8 +14,8 @@ export function namespaceFiles(model: ApiModel): Map<string, StatementStructures
     const nested: StatementStructures[] = entry.children.map((child) => ({
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
-      namespaceExport: child,
-      moduleSpecifier: relativeModule(module, `${module}/${child}`),
+      namespaceExport: child.name,
+      moduleSpecifier: relativeModule(module, child.module),
     }));
     files.set(module, [...reExports(module, entry.decls), ...nested]);
   }
@@ -51,9 +51,9 @@ export function indexFileStatements(model: ApiModel): StatementStructures[] {
       namedExports: ['ApiSearchResult', 'Emptyable', 'Expand', 'Metadata', 'MetadataParam', 'RangeQueryParam'],
     },
   ];
-  const namespaces = [...new Set(model.declarations.filter((d) => d.scope.length > 0).map((d) => d.scope[0]!))].sort();
-  for (const ns of namespaces) {
-    statements.push({ kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: ns, moduleSpecifier: relativeModule(module, `namespaces/${ns}`) });
+  const namespaces = [...namespaceTree(model)].filter(([, entry]) => entry.scope.length === 1).sort(([, a], [, b]) => (a.scope[0]! < b.scope[0]! ? -1 : 1));
+  for (const [target, entry] of namespaces) {
+    statements.push({ kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: entry.scope[0]!, moduleSpecifier: relativeModule(module, target) });
   }
   statements.push(...reExports(module, model.declarations.filter((d) => d.scope.length === 0)));
   for (const group of model.resources) {
