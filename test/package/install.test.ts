@@ -109,6 +109,94 @@ describe('the tarball, installed into a fresh project', () => {
     ]);
   });
 
+  test('with no API key, the default client throws StripeAuthenticationError before connecting anywhere', async () => {
+    writeFiles(app, {
+      'no-key.mjs': [
+        "import diagnostics from 'node:diagnostics_channel';",
+        "import stripe, { createClient, StripeAuthenticationError } from '@utdk/stripe';",
+        '',
+        '// Every TCP connection this process opens, whichever transport opens it.',
+        'const sockets = [];',
+        "diagnostics.subscribe('net.client.socket', (socket) => sockets.push(socket));",
+        "const error = await stripe.postIdentityVerificationSessions({ type: 'document' }).catch((e) => e);",
+        'const before = sockets.length;',
+        '// The control: a client of a local server, with no key either, does connect.',
+        "const local = await createClient({ baseUrl: process.argv[2] }).identity.verificationSessions.create({ type: 'document' });",
+        'console.log(JSON.stringify({ name: error.name, isAuth: error instanceof StripeAuthenticationError, message: error.message, before, after: sockets.length, local: local.id }));',
+        '',
+      ].join('\n'),
+    });
+    const noKeyEnv = { ...env };
+    delete noKeyEnv.STRIPE_SECRET_KEY;
+    delete noKeyEnv.STRIPE_BASE_URL;
+    const { stdout } = await run(process.execPath, ['no-key.mjs', server.url], { cwd: app, env: noKeyEnv });
+    const out = JSON.parse(stdout) as { name: string; isAuth: boolean; message: string; before: number; after: number; local: string };
+    expect(out).toMatchObject({ name: 'StripeAuthenticationError', isAuth: true, before: 0, after: 1, local: SESSION.id });
+    expect(out.message).toContain('STRIPE_SECRET_KEY');
+    expect(out.message).toContain('createClient({ apiKey })');
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  test('a method name that does not exist throws naming the closest ones, and the objects stay ordinary', async () => {
+    writeFiles(app, {
+      'typo.mjs': [
+        "import util from 'node:util';",
+        "import stripe, { createClient } from '@utdk/stripe';",
+        '',
+        "const client = createClient({ apiKey: 'sk_test_typo', baseUrl: process.argv[2] });",
+        'const attempt = (call) => {',
+        '  try {',
+        '    call();',
+        "    return 'no error';",
+        '  } catch (error) {',
+        '    return `${error.constructor.name}: ${error.message}`;',
+        '  }',
+        '};',
+        'console.log(JSON.stringify({',
+        "  flat: attempt(() => stripe.postidentityverificationsessions({ type: 'document' })),",
+        "  resource: attempt(() => client.identity.verificationSessions.creat({ type: 'document' })),",
+        '  unlike: attempt(() => client.identity.verificationSessions.frobnicate()),',
+        '  awaited: (await client) === client,',
+        '  then: typeof client.then,',
+        '  json: JSON.stringify(client.identity),',
+        '  inspected: util.inspect(client.identity.verificationSessions),',
+        "  own: Object.keys(client).join(','),",
+        '  isObject: client instanceof Object,',
+        "  realMethod: (await client.identity.verificationSessions.create({ type: 'document' })).id,",
+        '}));',
+        '',
+      ].join('\n'),
+      'typo.cjs': [
+        "const { default: stripe } = require('@utdk/stripe');",
+        '',
+        'try {',
+        '  stripe.getIdentityVerificationSession();',
+        '} catch (error) {',
+        '  console.log(`${error.constructor.name}: ${error.message}`);',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const { stdout } = await run(process.execPath, ['typo.mjs', server.url], { cwd: app, env: appEnv() });
+    expect(JSON.parse(stdout)).toEqual({
+      flat: 'TypeError: StripeClient.postidentityverificationsessions is not a method; did you mean postIdentityVerificationSessions?',
+      resource: 'TypeError: VerificationSessions.creat is not a method; did you mean create?',
+      unlike: 'TypeError: VerificationSessions.frobnicate is not a method; its methods are cancel, create, list, redact, retrieve, update',
+      awaited: true,
+      then: 'undefined',
+      json: '{"verificationSessions":{}}',
+      inspected: 'VerificationSessions {}',
+      own: 'identity',
+      isObject: true,
+      realMethod: SESSION.id,
+    });
+    const cjs = await run(process.execPath, ['typo.cjs'], { cwd: app, env: appEnv() });
+    expect(cjs.stdout).toBe('TypeError: StripeClient.getIdentityVerificationSession is not a method; did you mean getIdentityVerificationSessions?\n');
+    // Only the one real call reached the server.
+    expect(server.requests).toHaveLength(1);
+  });
+
   describe('a TypeScript user', () => {
     // Both call shapes, a type from a namespace, an error class, and two calls the types must refuse.
     const userFile = (baseUrl: string) =>
