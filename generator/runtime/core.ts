@@ -299,8 +299,7 @@ export class ClientCore {
 
 function missingKey(): StripeAuthenticationError {
   return new StripeAuthenticationError(
-    'No API key provided: set STRIPE_SECRET_KEY, or pass createClient({ apiKey }) (or { apiKey } in a request\'s options). ' +
-      'Only a baseUrl other than Stripe\'s, such as a mock or a gateway that adds the key, works without one.',
+    'No API key: set STRIPE_SECRET_KEY or pass createClient({ apiKey }). Only a baseUrl that is not Stripe\'s (a mock, a gateway adding the key) needs none.',
   );
 }
 

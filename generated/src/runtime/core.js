@@ -198,8 +198,7 @@ export class ClientCore {
     }
 }
 function missingKey() {
-    return new StripeAuthenticationError('No API key provided: set STRIPE_SECRET_KEY, or pass createClient({ apiKey }) (or { apiKey } in a request\'s options). ' +
-        'Only a baseUrl other than Stripe\'s, such as a mock or a gateway that adds the key, works without one.');
+    return new StripeAuthenticationError('No API key: set STRIPE_SECRET_KEY or pass createClient({ apiKey }). Only a baseUrl that is not Stripe\'s (a mock, a gateway adding the key) needs none.');
 }
 /** What a failed attempt is reported as: a timeout, or a connection error; both keep the cause. */
 function attemptError(cause, timedOut, timeout) {
