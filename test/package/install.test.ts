@@ -1,10 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { buildPackage, generateInto, npmEnv, pack, run, SESSION, startServer, tempDir, TSC, writeFiles } from './support.js';
+import { generateInto, npmEnv, ROOT, run, SESSION, startServer, tempDir, TSC, writeFiles } from './support.js';
 
-// A user's view: the packed tarball installed into an empty project, called the ways the README
-// shows, against a local server standing in for api.stripe.com.
+// A user's view: the packed tarball installed into an empty project by following the README's "Use the
+// package in your app" literally, then called the ways the READMEs show, against a local server standing
+// in for api.stripe.com.
+
+/** The README's section: its shell steps up to the install, and the app's files by the name in their first line. */
+const readmeInstall = (() => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Use the package in your app\n');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, lang, body]) => ({ lang: lang!, body: body! }));
+  const files = new Map<string, string>();
+  for (const { body } of blocks) {
+    const name = /^\/\/ ([\w.]+)\n/.exec(body)?.[1];
+    if (name) files.set(name, body);
+  }
+  const shell = blocks.filter((b) => b.lang === 'sh');
+  return { found: start >= 0, script: shell[0]?.body ?? '', run: shell[1]?.body ?? '', files };
+})();
 describe('the tarball, installed into a fresh project', () => {
   let work: string;
   let app: string;
@@ -13,16 +29,15 @@ describe('the tarball, installed into a fresh project', () => {
 
   beforeAll(async () => {
     work = tempDir('package-install');
-    const pkgDir = path.join(work, 'pkg');
     env = npmEnv(path.join(work, 'npm-cache'));
-    generateInto(pkgDir);
-    buildPackage(pkgDir);
-    const { tarball } = await pack(pkgDir, work, env);
-
-    app = path.join(work, 'app');
-    writeFiles(app, { 'package.json': `${JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n` });
-    // A local tarball with no dependencies installs without the network.
-    await run('npm', ['install', '--offline', '--ignore-scripts', tarball], { cwd: app, env });
+    // A checkout as a fresh clone has it after `npm ci`: the generated package, and the dependencies
+    // whose TypeScript builds it.
+    const checkout = path.join(work, 'sdkgen');
+    generateInto(path.join(checkout, 'generated'));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
+    // The README's steps, as written, in that checkout; a package with no dependencies installs offline.
+    await run('sh', ['-e', '-c', readmeInstall.script], { cwd: checkout, env: { ...env, npm_config_offline: 'true' } });
+    app = path.join(work, 'my-app');
     server = await startServer();
   });
 
@@ -33,6 +48,36 @@ describe('the tarball, installed into a fresh project', () => {
 
   beforeEach(() => {
     server.requests.length = 0;
+  });
+
+  test("the README's section holds the steps and files this test follows", () => {
+    expect(readmeInstall.found).toBe(true);
+    expect(readmeInstall.script).toContain('npm pack');
+    expect(readmeInstall.script).toContain('npm install "$SDKGEN/generated/utdk-stripe-0.1.0.tgz"');
+    expect([...readmeInstall.files.keys()]).toEqual(['app.js', 'app.cjs', 'app.ts', 'tsconfig.json']);
+    expect(readmeInstall.run).toContain('node app.js && node app.cjs');
+    expect(readmeInstall.run).toContain('npx tsc -p .');
+  });
+
+  test("the README's app runs as ES module and as CommonJS, and type-checks, as written", async () => {
+    writeFiles(app, Object.fromEntries(readmeInstall.files));
+    const listed = { object: 'list', url: '/v1/identity/verification_sessions', has_more: false, data: [SESSION, SESSION] };
+    server.respondWith = (request) => (request.method === 'GET' ? listed : SESSION);
+    try {
+      // `node app.js && node app.cjs`, with the key and a base URL that stand in for Stripe.
+      const esm = await run(process.execPath, ['app.js'], { cwd: app, env: appEnv() });
+      expect(esm.stdout).toBe(`${SESSION.id} ${SESSION.status}\n`);
+      const cjs = await run(process.execPath, ['app.cjs'], { cwd: app, env: appEnv() });
+      expect(cjs.stdout).toBe('2\n');
+    } finally {
+      server.respondWith = undefined;
+    }
+    expect(server.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
+      ['POST', '/v1/identity/verification_sessions', 'Bearer sk_test_env'],
+      ['GET', '/v1/identity/verification_sessions?limit=3', 'Bearer sk_test_env'],
+    ]);
+    // `npx tsc -p .`: the TypeScript the package pins, already here (the README installs it from the registry).
+    await run(process.execPath, [TSC, '-p', '.'], { cwd: app });
   });
 
   test('its declarations name the method tables instead of writing their types out', () => {
