@@ -146,6 +146,20 @@ describe('the CLI on a newcomer\'s mistakes', () => {
     expect(missingConfig.stderr).toBe(`error: ${path.join(project, 'nope.json')}: config file not found\n`);
   });
 
+  it('a config that selects everything by mistake (an empty list, or "all" beside a list) is refused', () => {
+    const project = tempDir('config-edges');
+    const config = path.join(project, 'sdkgen.config.json');
+    fs.writeFileSync(config, JSON.stringify({ operations: [] }));
+    const empty = run(['generate', '--out', 'out'], { cwd: project });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toBe(`error: ${config}: 'operations' is empty\nhint: name at least one, or remove 'operations' and set "all": true for the whole API\n`);
+    fs.writeFileSync(config, JSON.stringify({ all: true, resources: ['customers'] }));
+    const both = run(['generate', '--out', 'out'], { cwd: project });
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain(`error: ${config}: "all": true cannot be combined with 'resources'`);
+    expect(fs.existsSync(path.join(project, 'out'))).toBe(false);
+  });
+
   it('--no-cache generates from scratch and leaves the cache empty', () => {
     const fresh = tempDir('no-cache');
     const result = sdkgen(['generate', '--no-cache', '--json', '--operations', 'GetIdentityVerificationSessions', '--out', path.join(dir, 'no-cache')], { env: { SDKGEN_CACHE_DIR: fresh } });
