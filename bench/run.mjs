@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sections = [
   ['generation', './generation.mjs', 'benchGeneration'],
+  ['npm run generate', './npm-generate.mjs', 'benchNpmGenerate'],
   ['client overhead', './client-overhead.mjs', 'benchClientOverhead'],
   ['bundle size', './bundle-size.mjs', 'bundleSize', 'formatBundleSize'],
   ['diff', './diff.mjs', 'benchDiff'],

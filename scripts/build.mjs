@@ -5,9 +5,18 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildInputsHash, isBuildCurrent, STAMP_FILE } from './build-inputs.mjs';
 import { compileRuntime } from './compile-runtime.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+// `npm run generate` and the test suite build first; when nothing the build reads has changed since
+// the last build, dist/ is already what it would make. `--force` builds anyway.
+const inputsHash = buildInputsHash(root);
+if (!process.argv.includes('--force') && isBuildCurrent(root, inputsHash)) {
+  process.stderr.write('sdkgen build: dist/ is up to date with the sources, nothing to do (--force rebuilds)\n');
+  process.exit(0);
+}
 
 // Built beside dist/ and swapped in, so stale chunks never linger and a concurrent run sees a whole bundle.
 const staging = fs.mkdtempSync(path.join(root, '.dist-'));
@@ -34,6 +43,8 @@ try {
   const { buildAssets } = await import(pathToFileURL(path.join(staging, 'build-assets.mjs')).href);
   fs.mkdirSync(path.join(staging, 'assets'));
   for (const [name, content] of buildAssets()) fs.writeFileSync(path.join(staging, 'assets', name), content);
+  // Written last: a build that failed part-way leaves no stamp, so the next run builds again.
+  fs.writeFileSync(path.join(staging, path.basename(STAMP_FILE)), `${inputsHash}\n`);
 } catch (error) {
   fs.rmSync(staging, { recursive: true, force: true });
   process.stderr.write(`${error.message}\n`);

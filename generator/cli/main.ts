@@ -10,7 +10,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('sdkgen')
     .description('Generate a typed TypeScript client and docs from the Stripe OpenAPI spec')
     .version(toolVersion(), '-V, --version', 'print the version of sdkgen')
-    .showHelpAfterError()
+    // One line says what was wrong; the whole help after it would bury that line.
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerCommands(program);
   try {

@@ -27,6 +27,13 @@ export function readPin(pinFile: string): SpecPin {
   try {
     pin = JSON.parse(fs.readFileSync(pinFile, 'utf8')) as SpecPin;
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // Most often sdkgen was run outside its checkout, where neither a config nor a pin is.
+      throw new SdkgenError('no spec given and no spec pin here', {
+        where: pinFile,
+        hint: 'pass --spec FILE|URL, or run sdkgen in its checkout (where sdkgen.config.json is), or pass --config FILE',
+      });
+    }
     throw new SdkgenError(`cannot read the spec pin: ${(error as Error).message}`, { where: pinFile });
   }
   for (const field of ['url', 'sha256', 'fileName'] as const) {

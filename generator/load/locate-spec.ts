@@ -38,9 +38,10 @@ export async function readSpecSource(source: string, cwd = process.cwd()): Promi
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new SdkgenError(`cannot read the spec: ${(error as NodeJS.ErrnoException).code ?? error}`, {
+    throw new SdkgenError(`cannot read the spec: ${readProblem(error)}`, {
       where: file,
-      hint: 'pass --spec with a path to an OpenAPI 3 JSON or YAML file, or an http(s) URL',
+      // Worded for every command: generate takes the spec as --spec, diff as positional arguments.
+      hint: `a spec is an OpenAPI 3 JSON or YAML file (a relative path is resolved from ${cwd}) or an http(s) URL`,
     });
   }
   return { origin: file, bytes, sha256: sha256(bytes) };
@@ -69,7 +70,7 @@ export async function readPinnedSpec(pin: SpecPin, projectRoot: string): Promise
   try {
     bytes = await download(pin.url);
   } catch (error) {
-    throw new SdkgenError(`the pinned spec (sha256 ${pin.sha256}) is not on this machine and could not be downloaded`, {
+    throw new SdkgenError(`the pinned spec (sha256 ${pin.sha256.slice(0, 12)}…) is not on this machine and could not be downloaded (${(error as Error).message})`, {
       where: pin.url,
       cause: error,
       hint: [
@@ -87,13 +88,52 @@ export async function readPinnedSpec(pin: SpecPin, projectRoot: string): Promise
   return { origin: pin.url, bytes, sha256: actual };
 }
 
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file (ENOENT)';
+  if (code === 'EISDIR') return 'it is a folder, not a file (EISDIR)';
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code})`;
+  return code ?? String(error);
+}
+
+const OFFLINE_HINT =
+  'save the spec where there is network and pass the file\'s path instead of the URL; a copy of the pinned spec is also found in a folder named by SDKGEN_SPEC_DIRS (see spec/README.md)';
+
 async function download(url: string): Promise<Buffer> {
   let response: Response;
   try {
     response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(60_000) });
   } catch (error) {
-    throw new SdkgenError(`cannot download the spec: ${(error as Error).message}`, { where: url, cause: error });
+    throw new SdkgenError(`cannot download the spec: ${networkProblem(error)}`, { where: url, cause: error, hint: OFFLINE_HINT });
   }
-  if (!response.ok) throw new SdkgenError(`cannot download the spec: HTTP ${response.status}`, { where: url });
-  return Buffer.from(await response.arrayBuffer());
+  if (!response.ok) throw new SdkgenError(`cannot download the spec: HTTP ${response.status}`, { where: url, hint: OFFLINE_HINT });
+  try {
+    return Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    throw new SdkgenError(`cannot download the spec: ${networkProblem(error)}`, { where: url, cause: error, hint: OFFLINE_HINT });
+  }
+}
+
+/** Why a download failed, in words: fetch's own message is only "fetch failed", the reason is in its cause. */
+function networkProblem(error: unknown): string {
+  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string; hostname?: string } };
+  if (err.name === 'TimeoutError') return 'no answer within 60 s';
+  const cause = err.cause;
+  switch (cause?.code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host name does not resolve (${cause.code}): no network, or a wrong host`;
+    case 'ECONNREFUSED':
+      return 'the connection was refused (ECONNREFUSED): nothing listens there';
+    case 'ECONNRESET':
+      return 'the connection was reset (ECONNRESET)';
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `the connection timed out (${cause.code})`;
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return `the network is unreachable (${cause.code})`;
+  }
+  if (cause?.message) return `${err.message ?? 'fetch failed'}: ${cause.code ? `${cause.code}, ` : ''}${cause.message}`;
+  return err.message ?? String(error);
 }

@@ -16,6 +16,11 @@ export function selectOperations<T extends OperationKey>(
 ): T[] {
   const { operations, resources } = selection;
   if (!operations?.length && !resources?.length) return all;
+  if (all.length === 0) {
+    throw new SdkgenError(`the spec has no operations, so none of the selected ${operations?.length ? 'operations' : 'resources'} exist`, {
+      hint: 'an OpenAPI 3 spec lists its operations under `paths`; check that this is the spec you meant',
+    });
+  }
   const byId = new Map(all.map((op) => [op.id, op]));
   const chosen = new Set<T>();
   for (const id of operations ?? []) {

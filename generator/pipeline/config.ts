@@ -44,6 +44,8 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Sdkge
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
       throw new SdkgenError(`'${key}' must be a list of strings`, { where: configFile });
     }
+    // An empty list would select every operation: say "all": true for that.
+    if (value.length === 0) throw new SdkgenError(`'${key}' is empty`, { where: configFile, hint: `name at least one, or remove '${key}' and set "all": true for the whole API` });
     return value as string[];
   };
   const text = (key: string, fallback?: string) => {
@@ -52,12 +54,17 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Sdkge
     return value as string | undefined;
   };
   const root = path.dirname(configFile);
+  const operations = list('operations');
+  const resources = list('resources');
+  if (raw.all === true && (operations || resources)) {
+    throw new SdkgenError(`"all": true cannot be combined with '${operations ? 'operations' : 'resources'}'`, { where: configFile, hint: 'keep one way of choosing the operations' });
+  }
   return {
     spec: text('spec'),
     pin: text('pin', DEFAULTS.pin)!,
     packageName: text('packageName', DEFAULTS.packageName)!,
-    operations: list('operations'),
-    resources: list('resources'),
+    operations,
+    resources,
     all: raw.all === true,
     out: text('out', DEFAULTS.out)!,
     diffLevels: diffLevels(raw.diff, configFile),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { initialChangelog, packageJson, runtimeFiles, staticPackageFiles, type PackageInfo } from '../emit/package/package-files.js';
 import { locateSpec } from '../load/load-spec.js';
 import { parseSpec } from '../load/parse-spec.js';
+import { SdkgenError } from '../errors.js';
 import { buildModel } from '../model/build-model.js';
 import type { ApiModel } from '../model/types.js';
 import { rememberMarkdown } from '../text/descriptions.js';
@@ -87,6 +88,13 @@ async function generateWith(
         report('model');
         return buildModel(document, { specSha256: bytes.sha256, ...selection, allResourceTypes: selection.all });
       })();
+      // A package with no operation is never what was meant: a wrong file, or a spec with no paths.
+      if (model.operations.length === 0) {
+        throw new SdkgenError('the spec has no operations: nothing to generate', {
+          where: bytes.origin,
+          hint: 'an OpenAPI 3 spec lists its operations under `paths`; check that this is the spec you meant',
+        });
+      }
       lap('model');
       report('emit', `${model.operations.length} operations, ${countDecls(model)} types`);
       const files = await emitPackage(model, pkg, sources, lap, timings, early);

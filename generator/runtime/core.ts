@@ -8,6 +8,7 @@ import { encodeForm, encodeQuery } from './encode.js';
 import {
   errorFromResponse,
   StripeAbortError,
+  StripeAuthenticationError,
   StripeConnectionError,
   StripeTimeoutError,
   type StripeError,
@@ -40,7 +41,11 @@ declare function setTimeout(callback: () => void, ms: number): unknown;
 declare function clearTimeout(id: unknown): void;
 
 export interface ClientConfig {
-  /** Secret or restricted key. Leave unset behind a gateway that adds credentials itself. */
+  /**
+   * Secret or restricted key. Required when talking to Stripe: without one a request throws
+   * `StripeAuthenticationError` before anything is sent. May be unset with a `baseUrl` of a mock or
+   * of a gateway that adds credentials itself.
+   */
   apiKey?: string | undefined;
   /** Default `https://api.stripe.com`. A path prefix is kept: `http://127.0.0.1:8787/stripe`. */
   baseUrl?: string | undefined;
@@ -131,10 +136,13 @@ export class ClientCore {
   private readonly userAgent: string;
   private readonly apiVersion: string;
   private readonly backoff: Backoff;
+  /** Whether requests go to Stripe itself, which answers every request without a key with a 401. */
+  private readonly keyRequired: boolean;
 
   constructor(config: ClientConfig, defaults: CoreDefaults) {
     this.config = config;
     this.baseUrl = (config.baseUrl ?? 'https://api.stripe.com').replace(/\/+$/, '');
+    this.keyRequired = /^https?:\/\/([^/?#@]*\.)?stripe\.com(:\d+)?([/?#]|$)/i.test(this.baseUrl);
     this.userAgent = `${defaults.packageName}/${defaults.packageVersion}`;
     this.apiVersion = config.apiVersion ?? defaults.apiVersion;
     this.backoff = { initial: config.initialRetryDelay ?? 500, max: config.maxRetryDelay ?? 8000 };
@@ -149,6 +157,9 @@ export class ClientCore {
     const url = this.baseUrl + spec.path + (query ? '?' + query : '');
     const apiKey = options.apiKey ?? config.apiKey;
     const headers = this.headers(method, options, apiKey);
+    // Said before anything is sent, and never retried: without a key Stripe can only answer 401, and
+    // offline the user would see a retried connection error that never mentions the key.
+    if (this.keyRequired && !headers.authorization) throw missingKey();
     const init: FetchInit = { method, headers };
     if (method === 'POST') init.body = encodeForm(params ?? {});
     const maxRetries = options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2;
@@ -284,6 +295,12 @@ export class ClientCore {
       throw attemptError(cause, (cause as { name?: string } | undefined)?.name === 'TimeoutError', deadline ?? 0);
     }
   }
+}
+
+function missingKey(): StripeAuthenticationError {
+  return new StripeAuthenticationError(
+    'No API key: set STRIPE_SECRET_KEY or pass createClient({ apiKey }). Only a baseUrl that is not Stripe\'s (a mock, a gateway adding the key) needs none.',
+  );
 }
 
 /** What a failed attempt is reported as: a timeout, or a connection error; both keep the cause. */

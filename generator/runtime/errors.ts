@@ -87,7 +87,7 @@ export class StripeCardError extends StripeError {
 export class StripeInvalidRequestError extends StripeError {
   override name = 'StripeInvalidRequestError';
 }
-/** The API key was missing or wrong (HTTP 401). */
+/** The API key was wrong (HTTP 401), or missing: then it is thrown before anything is sent to Stripe. */
 export class StripeAuthenticationError extends StripeError {
   override name = 'StripeAuthenticationError';
 }

@@ -51,7 +51,7 @@ describe('sdkgen diff', () => {
     expect(format.stderr).toContain('expected one of md, json, text');
     const missing = sdkgen(['diff', fixture('rules.old.yaml'), fixture('nope.yaml')]);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/cannot read the spec: ENOENT/);
+    expect(missing.stderr).toMatch(/cannot read the spec: no such file \(ENOENT\)/);
     const unknown = sdkgen(['diff', fixture('rules.old.yaml'), fixture('rules.new.yaml'), '--operations', 'NoSuchOperation']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain("unknown operation 'NoSuchOperation'");

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePackage } from '../../generator/pipeline/generate.js';
-import { ROOT, tempDir } from '../support/project.js';
+import { ROOT, sdkgen, tempDir, treeHashes } from '../support/project.js';
 
 const config = (operations: string[]) => ({
   pin: 'spec/pin.json',
@@ -28,11 +30,19 @@ describe('Create a VerificationSession, generated alone', () => {
     }
   });
 
-  it('is deterministic: two runs give the same files, byte for byte', async () => {
-    const first = await generatePackage(config(['PostIdentityVerificationSessions']));
-    const second = await generatePackage(config(['PostIdentityVerificationSessions']));
-    expect([...second.files.keys()]).toEqual([...first.files.keys()]);
-    for (const [file, content] of first.files) expect(second.files.get(file), file).toBe(content);
+  it('is deterministic: two runs from scratch, in two processes, write the same files byte for byte', () => {
+    // --no-cache: the second run must generate again, not read back what the first one cached.
+    const cache = tempDir('determinism-cache');
+    const trees = [tempDir('determinism-a'), tempDir('determinism-b')].map((out) => {
+      const result = sdkgen(['generate', '--no-cache', '--json', '--operations', 'PostIdentityVerificationSessions', '--out', out], { env: { SDKGEN_CACHE_DIR: cache } });
+      expect(result.status, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as { cached: boolean }).cached).toBe(false);
+      return treeHashes(out);
+    });
+    expect(Object.keys(trees[0]!).length).toBeGreaterThan(10);
+    expect(trees[1]).toEqual(trees[0]);
+    // Nothing was cached, so neither run could have been served from the cache.
+    expect(fs.existsSync(path.join(cache, 'output'))).toBe(false);
   });
 
   it('renders descriptions as text: no literal <p> tags, links absolute', async () => {

@@ -1,10 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { buildPackage, generateInto, npmEnv, pack, run, SESSION, startServer, tempDir, TSC, writeFiles } from './support.js';
+import { generateInto, npmEnv, ROOT, run, SESSION, startServer, tempDir, TSC, writeFiles } from './support.js';
 
-// A user's view: the packed tarball installed into an empty project, called the ways the README
-// shows, against a local server standing in for api.stripe.com.
+// A user's view: the packed tarball installed into an empty project by following the README's "Use the
+// package in your app" literally, then called the ways the READMEs show, against a local server standing
+// in for api.stripe.com.
+
+/** The README's section: its shell steps up to the install, and the app's files by the name in their first line. */
+const readmeInstall = (() => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Use the package in your app\n');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const blocks = [...section.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, lang, body]) => ({ lang: lang!, body: body! }));
+  const files = new Map<string, string>();
+  for (const { body } of blocks) {
+    const name = /^\/\/ ([\w.]+)\n/.exec(body)?.[1];
+    if (name) files.set(name, body);
+  }
+  const shell = blocks.filter((b) => b.lang === 'sh');
+  return { found: start >= 0, script: shell[0]?.body ?? '', run: shell[1]?.body ?? '', files };
+})();
 describe('the tarball, installed into a fresh project', () => {
   let work: string;
   let app: string;
@@ -13,16 +29,15 @@ describe('the tarball, installed into a fresh project', () => {
 
   beforeAll(async () => {
     work = tempDir('package-install');
-    const pkgDir = path.join(work, 'pkg');
     env = npmEnv(path.join(work, 'npm-cache'));
-    generateInto(pkgDir);
-    buildPackage(pkgDir);
-    const { tarball } = await pack(pkgDir, work, env);
-
-    app = path.join(work, 'app');
-    writeFiles(app, { 'package.json': `${JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n` });
-    // A local tarball with no dependencies installs without the network.
-    await run('npm', ['install', '--offline', '--ignore-scripts', tarball], { cwd: app, env });
+    // A checkout as a fresh clone has it after `npm ci`: the generated package, and the dependencies
+    // whose TypeScript builds it.
+    const checkout = path.join(work, 'sdkgen');
+    generateInto(path.join(checkout, 'generated'));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
+    // The README's steps, as written, in that checkout; a package with no dependencies installs offline.
+    await run('sh', ['-e', '-c', readmeInstall.script], { cwd: checkout, env: { ...env, npm_config_offline: 'true' } });
+    app = path.join(work, 'my-app');
     server = await startServer();
   });
 
@@ -33,6 +48,36 @@ describe('the tarball, installed into a fresh project', () => {
 
   beforeEach(() => {
     server.requests.length = 0;
+  });
+
+  test("the README's section holds the steps and files this test follows", () => {
+    expect(readmeInstall.found).toBe(true);
+    expect(readmeInstall.script).toContain('npm pack');
+    expect(readmeInstall.script).toContain('npm install "$SDKGEN/generated/utdk-stripe-0.1.0.tgz"');
+    expect([...readmeInstall.files.keys()]).toEqual(['app.js', 'app.cjs', 'app.ts', 'tsconfig.json']);
+    expect(readmeInstall.run).toContain('node app.js && node app.cjs');
+    expect(readmeInstall.run).toContain('npx tsc -p .');
+  });
+
+  test("the README's app runs as ES module and as CommonJS, and type-checks, as written", async () => {
+    writeFiles(app, Object.fromEntries(readmeInstall.files));
+    const listed = { object: 'list', url: '/v1/identity/verification_sessions', has_more: false, data: [SESSION, SESSION] };
+    server.respondWith = (request) => (request.method === 'GET' ? listed : SESSION);
+    try {
+      // `node app.js && node app.cjs`, with the key and a base URL that stand in for Stripe.
+      const esm = await run(process.execPath, ['app.js'], { cwd: app, env: appEnv() });
+      expect(esm.stdout).toBe(`${SESSION.id} ${SESSION.status}\n`);
+      const cjs = await run(process.execPath, ['app.cjs'], { cwd: app, env: appEnv() });
+      expect(cjs.stdout).toBe('2\n');
+    } finally {
+      server.respondWith = undefined;
+    }
+    expect(server.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
+      ['POST', '/v1/identity/verification_sessions', 'Bearer sk_test_env'],
+      ['GET', '/v1/identity/verification_sessions?limit=3', 'Bearer sk_test_env'],
+    ]);
+    // `npx tsc -p .`: the TypeScript the package pins, already here (the README installs it from the registry).
+    await run(process.execPath, [TSC, '-p', '.'], { cwd: app });
   });
 
   test('its declarations name the method tables instead of writing their types out', () => {
@@ -107,6 +152,94 @@ describe('the tarball, installed into a fresh project', () => {
       ['POST', '/v1/identity/verification_sessions', 'type=document', 'Bearer sk_test_env'],
       ['POST', '/v1/identity/verification_sessions', 'type=id_number&metadata[order_id]=6735', 'Bearer sk_test_cjs'],
     ]);
+  });
+
+  test('with no API key, the default client throws StripeAuthenticationError before connecting anywhere', async () => {
+    writeFiles(app, {
+      'no-key.mjs': [
+        "import diagnostics from 'node:diagnostics_channel';",
+        "import stripe, { createClient, StripeAuthenticationError } from '@utdk/stripe';",
+        '',
+        '// Every TCP connection this process opens, whichever transport opens it.',
+        'const sockets = [];',
+        "diagnostics.subscribe('net.client.socket', (socket) => sockets.push(socket));",
+        "const error = await stripe.postIdentityVerificationSessions({ type: 'document' }).catch((e) => e);",
+        'const before = sockets.length;',
+        '// The control: a client of a local server, with no key either, does connect.',
+        "const local = await createClient({ baseUrl: process.argv[2] }).identity.verificationSessions.create({ type: 'document' });",
+        'console.log(JSON.stringify({ name: error.name, isAuth: error instanceof StripeAuthenticationError, message: error.message, before, after: sockets.length, local: local.id }));',
+        '',
+      ].join('\n'),
+    });
+    const noKeyEnv = { ...env };
+    delete noKeyEnv.STRIPE_SECRET_KEY;
+    delete noKeyEnv.STRIPE_BASE_URL;
+    const { stdout } = await run(process.execPath, ['no-key.mjs', server.url], { cwd: app, env: noKeyEnv });
+    const out = JSON.parse(stdout) as { name: string; isAuth: boolean; message: string; before: number; after: number; local: string };
+    expect(out).toMatchObject({ name: 'StripeAuthenticationError', isAuth: true, before: 0, after: 1, local: SESSION.id });
+    expect(out.message).toContain('STRIPE_SECRET_KEY');
+    expect(out.message).toContain('createClient({ apiKey })');
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  test('a method name that does not exist throws naming the closest ones, and the objects stay ordinary', async () => {
+    writeFiles(app, {
+      'typo.mjs': [
+        "import util from 'node:util';",
+        "import stripe, { createClient } from '@utdk/stripe';",
+        '',
+        "const client = createClient({ apiKey: 'sk_test_typo', baseUrl: process.argv[2] });",
+        'const attempt = (call) => {',
+        '  try {',
+        '    call();',
+        "    return 'no error';",
+        '  } catch (error) {',
+        '    return `${error.constructor.name}: ${error.message}`;',
+        '  }',
+        '};',
+        'console.log(JSON.stringify({',
+        "  flat: attempt(() => stripe.postidentityverificationsessions({ type: 'document' })),",
+        "  resource: attempt(() => client.identity.verificationSessions.creat({ type: 'document' })),",
+        '  unlike: attempt(() => client.identity.verificationSessions.frobnicate()),',
+        '  awaited: (await client) === client,',
+        '  then: typeof client.then,',
+        '  json: JSON.stringify(client.identity),',
+        '  inspected: util.inspect(client.identity.verificationSessions),',
+        "  own: Object.keys(client).join(','),",
+        '  isObject: client instanceof Object,',
+        "  realMethod: (await client.identity.verificationSessions.create({ type: 'document' })).id,",
+        '}));',
+        '',
+      ].join('\n'),
+      'typo.cjs': [
+        "const { default: stripe } = require('@utdk/stripe');",
+        '',
+        'try {',
+        '  stripe.getIdentityVerificationSession();',
+        '} catch (error) {',
+        '  console.log(`${error.constructor.name}: ${error.message}`);',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const { stdout } = await run(process.execPath, ['typo.mjs', server.url], { cwd: app, env: appEnv() });
+    expect(JSON.parse(stdout)).toEqual({
+      flat: 'TypeError: StripeClient.postidentityverificationsessions is not a method; did you mean postIdentityVerificationSessions?',
+      resource: 'TypeError: VerificationSessions.creat is not a method; did you mean create?',
+      unlike: 'TypeError: VerificationSessions.frobnicate is not a method; its methods are cancel, create, list, redact, retrieve, update',
+      awaited: true,
+      then: 'undefined',
+      json: '{"verificationSessions":{}}',
+      inspected: 'VerificationSessions {}',
+      own: 'identity',
+      isObject: true,
+      realMethod: SESSION.id,
+    });
+    const cjs = await run(process.execPath, ['typo.cjs'], { cwd: app, env: appEnv() });
+    expect(cjs.stdout).toBe('TypeError: StripeClient.getIdentityVerificationSession is not a method; did you mean getIdentityVerificationSessions?\n');
+    // Only the one real call reached the server.
+    expect(server.requests).toHaveLength(1);
   });
 
   describe('a TypeScript user', () => {

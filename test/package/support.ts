@@ -87,24 +87,36 @@ export const SESSION = {
 };
 
 /** A local Stripe stand-in on 127.0.0.1 that records every request and answers with `SESSION`. */
-export async function startServer(): Promise<{ url: string; requests: ReceivedRequest[]; close: () => Promise<void> }> {
+export interface PackageTestServer {
+  url: string;
+  requests: ReceivedRequest[];
+  /** What to answer instead of `SESSION`, while set. */
+  respondWith: ((request: ReceivedRequest) => unknown) | undefined;
+  close: () => Promise<void>;
+}
+
+/** A local stand-in for api.stripe.com: records each request, answers `SESSION` (or `respondWith`). */
+export async function startServer(): Promise<PackageTestServer> {
   const requests: ReceivedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      requests.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const request = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(request);
       res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${requests.length}` });
-      res.end(JSON.stringify(SESSION));
+      res.end(JSON.stringify(handle.respondWith?.(request) ?? SESSION));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const handle: PackageTestServer = {
     url: `http://127.0.0.1:${port}`,
     requests,
+    respondWith: undefined,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return handle;
 }
 
 export function writeFiles(dir: string, files: Record<string, string>): void {

@@ -15,7 +15,11 @@ export { encodeForm, encodeQuery } from './encode.js';
 export { nodeFetch } from './node-fetch.js';
 export { defaultTransport } from './default-transport.js';
 export interface ClientConfig {
-    /** Secret or restricted key. Leave unset behind a gateway that adds credentials itself. */
+    /**
+     * Secret or restricted key. Required when talking to Stripe: without one a request throws
+     * `StripeAuthenticationError` before anything is sent. May be unset with a `baseUrl` of a mock or
+     * of a gateway that adds credentials itself.
+     */
     apiKey?: string | undefined;
     /** Default `https://api.stripe.com`. A path prefix is kept: `http://127.0.0.1:8787/stripe`. */
     baseUrl?: string | undefined;
@@ -87,6 +91,8 @@ export declare class ClientCore {
     private readonly userAgent;
     private readonly apiVersion;
     private readonly backoff;
+    /** Whether requests go to Stripe itself, which answers every request without a key with a 401. */
+    private readonly keyRequired;
     constructor(config: ClientConfig, defaults: CoreDefaults);
     /** Sends one request, retrying as configured, and resolves to the parsed JSON body. */
     request<T>(spec: RequestSpec): Promise<T>;

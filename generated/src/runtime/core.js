@@ -4,7 +4,7 @@
  * typed error.
  */
 import { encodeForm, encodeQuery } from './encode.js';
-import { errorFromResponse, StripeAbortError, StripeConnectionError, StripeTimeoutError, } from './errors.js';
+import { errorFromResponse, StripeAbortError, StripeAuthenticationError, StripeConnectionError, StripeTimeoutError, } from './errors.js';
 import { emit, redactHeaders } from './hooks.js';
 import { paginate } from './pagination.js';
 import { isRetryable, retryDelay, sleep } from './retry.js';
@@ -35,9 +35,12 @@ export class ClientCore {
     userAgent;
     apiVersion;
     backoff;
+    /** Whether requests go to Stripe itself, which answers every request without a key with a 401. */
+    keyRequired;
     constructor(config, defaults) {
         this.config = config;
         this.baseUrl = (config.baseUrl ?? 'https://api.stripe.com').replace(/\/+$/, '');
+        this.keyRequired = /^https?:\/\/([^/?#@]*\.)?stripe\.com(:\d+)?([/?#]|$)/i.test(this.baseUrl);
         this.userAgent = `${defaults.packageName}/${defaults.packageVersion}`;
         this.apiVersion = config.apiVersion ?? defaults.apiVersion;
         this.backoff = { initial: config.initialRetryDelay ?? 500, max: config.maxRetryDelay ?? 8000 };
@@ -51,6 +54,10 @@ export class ClientCore {
         const url = this.baseUrl + spec.path + (query ? '?' + query : '');
         const apiKey = options.apiKey ?? config.apiKey;
         const headers = this.headers(method, options, apiKey);
+        // Said before anything is sent, and never retried: without a key Stripe can only answer 401, and
+        // offline the user would see a retried connection error that never mentions the key.
+        if (this.keyRequired && !headers.authorization)
+            throw missingKey();
         const init = { method, headers };
         if (method === 'POST')
             init.body = encodeForm(params ?? {});
@@ -189,6 +196,9 @@ export class ClientCore {
             throw attemptError(cause, cause?.name === 'TimeoutError', deadline ?? 0);
         }
     }
+}
+function missingKey() {
+    return new StripeAuthenticationError('No API key: set STRIPE_SECRET_KEY or pass createClient({ apiKey }). Only a baseUrl that is not Stripe\'s (a mock, a gateway adding the key) needs none.');
 }
 /** What a failed attempt is reported as: a timeout, or a connection error; both keep the cause. */
 function attemptError(cause, timedOut, timeout) {

@@ -4,7 +4,8 @@
  */
 /**
  * The default client's configuration: `STRIPE_SECRET_KEY` (the API key) and `STRIPE_BASE_URL` (another
- * base URL, such as a gateway that adds credentials itself). Both are optional.
+ * base URL, such as a gateway that adds credentials itself). The key is needed unless the base URL
+ * is not Stripe's: without it a request throws `StripeAuthenticationError` before anything is sent.
  */
 export function configFromEnv() {
     const env = globalThis.process?.env ?? {};

@@ -63,7 +63,7 @@ export declare class StripeCardError extends StripeError {
 export declare class StripeInvalidRequestError extends StripeError {
     name: string;
 }
-/** The API key was missing or wrong (HTTP 401). */
+/** The API key was wrong (HTTP 401), or missing: then it is thrown before anything is sent to Stripe. */
 export declare class StripeAuthenticationError extends StripeError {
     name: string;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { SdkgenError } from '../../errors.js';
 import { loadSpec } from '../../load/load-spec.js';
 import { buildModel } from '../../model/build-model.js';
@@ -53,7 +53,7 @@ export function registerGateway(program: Command): void {
     .option('--spec <file|url>', 'OpenAPI 3 spec (default: the pinned spec)')
     .option('--operations <ids>', 'operationIds to forward, comma-separated', commaList)
     .option('--resources <names>', 'resources to forward, e.g. identity.verification_sessions', commaList)
-    .option('--all', 'forward every operation of the spec')
+    .addOption(new Option('--all', 'forward every operation of the spec').conflicts(['operations', 'resources']))
     .option('--config <file>', 'config file (default: ./sdkgen.config.json)')
     .addHelpText('after', HELP)
     .action(async (flags: GatewayFlags) => {

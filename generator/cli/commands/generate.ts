@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { diffOutput, StagedOutput } from '../../output/write-output.js';
 import { loadConfig } from '../../pipeline/config.js';
 import { generatePackage } from '../../pipeline/generate.js';
@@ -15,6 +15,7 @@ interface GenerateFlags {
   check?: boolean;
   json?: boolean;
   config?: string;
+  cache: boolean;
 }
 
 export function registerGenerate(program: Command): void {
@@ -24,11 +25,12 @@ export function registerGenerate(program: Command): void {
     .option('--spec <file|url>', 'OpenAPI 3 spec, JSON or YAML (default: the pinned spec in spec/pin.json)')
     .option('--operations <ids>', 'operationIds to generate, comma-separated', commaList)
     .option('--resources <names>', 'resources to generate, e.g. identity.verification_sessions', commaList)
-    .option('--all', 'generate every operation of the spec')
+    .addOption(new Option('--all', 'generate every operation of the spec').conflicts(['operations', 'resources']))
     .option('--out <dir>', 'output folder (default: generated)')
     .option('--check', 'write nothing; exit 1 if the output folder is out of date')
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--config <file>', 'config file (default: ./sdkgen.config.json)')
+    .option('--no-cache', 'generate from scratch: neither read nor write the output and parsed-spec caches')
     .action(async (flags: GenerateFlags) => {
       const config = loadConfig(flags.config);
       const selectionGiven = flags.operations || flags.resources || flags.all;
@@ -39,6 +41,7 @@ export function registerGenerate(program: Command): void {
         resources: selectionGiven ? flags.resources : config.resources,
         all: flags.all ?? (selectionGiven ? false : config.all),
         out: flags.out ? path.resolve(flags.out) : path.resolve(config.root, config.out),
+        cache: flags.cache,
       };
       const started = performance.now();
       // Writing starts while generation runs; --check writes nothing.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { changelogEntry } from '../../emit/package/changelog.js';
 import { planUpdate } from '../../diff/update/plan-update.js';
 import { writeOutput } from '../../output/write-output.js';
@@ -30,7 +30,7 @@ export function registerUpdate(program: Command): void {
     .option('--out <dir>', 'the generated package to update (default: generated)')
     .option('--operations <ids>', 'operationIds the package holds, as given to generate', commaList)
     .option('--resources <names>', 'resources the package holds, as given to generate', commaList)
-    .option('--all', 'the package holds every operation, as with generate --all')
+    .addOption(new Option('--all', 'the package holds every operation, as with generate --all').conflicts(['operations', 'resources']))
     .option('--allow-downgrade', "accept a spec older than the package's (an older API version, or an older stripe/openapi release vNNN)")
     .option('--dry-run', 'print the new version, the changelog entry and the files that would change; write nothing')
     .option('--date <yyyy-mm-dd>', 'date of the changelog entry (default: today, UTC)', isoDate)
