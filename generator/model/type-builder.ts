@@ -2,7 +2,7 @@ import { SdkgenError } from '../errors.js';
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
 import { singular, typeName } from './naming.js';
 import { pointerJoin, resolveRef, schemaKeyOf } from './refs.js';
-import { isRootSchema, rootNameOf } from './schema-roots.js';
+import { isRootSchema, resourceTypeNames, rootNameOf, type RootName } from './schema-roots.js';
 import type { Decl, Property, TypeExpr } from './types.js';
 
 export type Direction = 'request' | 'response';
@@ -24,8 +24,12 @@ export class TypeBuilder {
   /** Component schema key → the declaration made from it (one per schema, wherever first used). */
   private readonly declOfSchema = new Map<string, string>();
   private readonly roots: Decl[] = [];
+  /** The type names of the API resources, decided once for the document. */
+  private readonly resourceNames: Map<string, RootName>;
 
-  constructor(private readonly document: OpenApiDocument) {}
+  constructor(private readonly document: OpenApiDocument) {
+    this.resourceNames = resourceTypeNames(document);
+  }
 
   get rootDecls(): Decl[] {
     return [...this.roots].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -41,7 +45,7 @@ export class TypeBuilder {
     if (existing) return this.decls.get(existing)!;
     const pointer = pointerJoin('#/components/schemas', key);
     const schema = resolveRef<Schema>(this.document, pointer, pointer);
-    const { namespace, name } = rootNameOf(key);
+    const { namespace, name } = this.resourceNames.get(key) ?? rootNameOf(key, schema);
     const decl = this.newRoot(namespace, name, pointer, schema.description ?? '', `types/${[...namespace, name].join('/')}`);
     decl.schemaKey = key;
     this.declOfSchema.set(key, decl.id);

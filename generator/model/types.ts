@@ -59,6 +59,18 @@ export interface OperationNames {
   method: string;
   /** `VerificationSessionCreateParams`. */
   paramsType: string;
+  /** `identity.verificationSessions`: the property chain from the client to the resource. */
+  resourcePath: string;
+  /** `identity.verificationSessions.create`: the SDK call path, as docs, the diff and errors show it. */
+  call: string;
+  /** `resources/Identity/VerificationSessions`: the resource's module, relative to `src/`. */
+  module: string;
+  /** `VerificationSession`: what one item of the resource is called, for headings and examples. */
+  singularName: string;
+  /** `verificationSession`: the variable an example stores the result in. */
+  exampleVariable: string;
+  /** The operation's doc page name, without extension (to pass through the file-name sanitiser). */
+  docFile: string;
 }
 
 export interface PathParam {
