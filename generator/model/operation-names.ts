@@ -166,7 +166,10 @@ class PathNaming {
     else if (resource && plural(resource.name).toLowerCase() === className.toLowerCase()) className = plural(resource.name);
     const rest = segments;
     const verb = op.method;
-    const own = (name: string) => ({ singularName, paramsType: `${singularName}${pascalCase(name === 'del' ? 'delete' : name)}Params` });
+    // `/v1/account` is the caller's own account beside the `/v1/accounts` collection of the same type:
+    // its params are the current one's (`AccountRetrieveCurrentParams`), so the two never share a name.
+    const current = singleton && this.hasItems([version, ...nsSegments, plural(collection)].join('/')) ? 'Current' : '';
+    const own = (name: string) => ({ singularName, paramsType: `${singularName}${pascalCase(name === 'del' ? 'delete' : name)}${current}Params` });
     const done = (method: string, params?: { singularName: string; paramsType: string }): Derived => {
       const irregular = IRREGULAR_METHODS[`${verb} ${shape(op.path)}`];
       const name = methodName(irregular?.method ?? method);
