@@ -59,8 +59,12 @@ export interface OperationNames {
   method: string;
   /** `VerificationSessionCreateParams`. */
   paramsType: string;
+  /** `VerificationSessionCreateResponse`: the holder of an inline response's nested types. */
+  responseType: string;
   /** `identity.verificationSessions`: the property chain from the client to the resource. */
   resourcePath: string;
+  /** `Identity.VerificationSessions`: the resource's qualified class name, unique in the model. */
+  resourceId: string;
   /** `identity.verificationSessions.create`: the SDK call path, as docs, the diff and errors show it. */
   call: string;
   /** `resources/Identity/VerificationSessions`: the resource's module, relative to `src/`. */
@@ -149,6 +153,10 @@ export interface ResourceGroup {
   namespaceProperty: string[];
   className: string;
   property: string;
+  /** `identity.verificationSessions`: the property chain from the client to the resource. */
+  path: string;
+  /** `Identity.VerificationSessions`: the qualified class name, unique in the model. */
+  id: string;
   /** Module of the resource class and its params types, relative to `src/`. */
   module: string;
   operations: Operation[];

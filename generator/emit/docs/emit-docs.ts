@@ -8,6 +8,6 @@ export function emitMarkdownDocs(model: ApiModel, pkg: PackageInfo): Map<string,
   const index = indexDecls(model);
   const files = new Map<string, string>();
   files.set('docs/README.md', docsIndexMarkdown(model, pkg));
-  for (const op of model.operations) files.set(`docs/${op.id}.md`, operationMarkdown(model, op, pkg, index));
+  for (const op of model.operations) files.set(`docs/${op.names.docFile}.md`, operationMarkdown(model, op, pkg, index));
   return files;
 }

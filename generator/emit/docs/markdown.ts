@@ -26,7 +26,7 @@ function template(name: string): HandlebarsTemplateDelegate {
 }
 
 
-/** `docs/<operationId>.md`: title, description, endpoint, parameters, returns, TypeScript and curl. */
+/** `docs/<doc file name>.md` (the operation's id): title, description, endpoint, parameters, returns, TypeScript and curl. */
 export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageInfo, index: Map<string, Decl>): string {
   const example = exampleParams(op, index);
   return template('operation.md.hbs')({
@@ -35,7 +35,7 @@ export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageIn
     method: op.method,
     path: op.path,
     id: op.id,
-    sdkCall: `client.${[...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.')}`,
+    sdkCall: `client.${op.names.call}`,
     flatCall: `stripe.${op.names.flat}`,
     pathParams: op.pathParams.map((p) => ({ name: p.name, description: descriptionMarkdown(p.description) })),
     rows: flatten(paramRows(model, op, index), 0),
@@ -87,6 +87,6 @@ export function docsIndexMarkdown(model: ApiModel, pkg: PackageInfo): string {
   return template('index.md.hbs')({
     name: pkg.name,
     apiVersion: model.apiVersion,
-    operations: model.operations.map((op) => ({ id: op.id, title: op.title, method: op.method, path: op.path })),
+    operations: model.operations.map((op) => ({ file: op.names.docFile, title: op.title, method: op.method, path: op.path })),
   });
 }

@@ -25,9 +25,9 @@ export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, str
   return files;
 }
 
-/** The operation's page file: its id, kept to characters that are safe in a file name and a URL. */
+/** The operation's page file: the naming plan's doc file name, kept to characters that are safe in a file name and a URL. */
 export function pageFileName(op: Operation): string {
-  return `${op.id.replace(/[^A-Za-z0-9_-]/g, '_')}.html`;
+  return `${op.names.docFile.replace(/[^A-Za-z0-9_-]/g, '_')}.html`;
 }
 
 function indexPage(model: ApiModel, pkg: PackageInfo): string {
@@ -35,7 +35,7 @@ function indexPage(model: ApiModel, pkg: PackageInfo): string {
     const title = [...group.namespace, group.className].join(' · ');
     return {
       title,
-      anchor: `resource-${[...group.namespace, group.className].join('.')}`,
+      anchor: `resource-${group.id}`,
       operations: group.operations.map((op) => ({
         id: op.id,
         title: op.title,
@@ -67,7 +67,7 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
     path: op.path,
     id: op.id,
     flat: op.names.flat,
-    sdkCall: `stripe.${[...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.')}`,
+    sdkCall: `stripe.${op.names.call}`,
     deprecated: op.deprecated,
     descriptionHtml: descriptionHtml(op.description),
     pathParams: op.pathParams.map((p) => ({

@@ -46,7 +46,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
   const flat = [...model.operations]
     .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
     .map((op) => {
-      const module = `resources/${[...op.names.namespace, op.names.resourceClass].join('/')}`;
+      const module = op.names.module;
       return { method: op.names.flat, fn: scope.importFrom(module, op.names.flat, false), docs: operationDocs(op) };
     });
   const clientBase = scope.importFrom('runtime/operation-methods', 'clientBase', false);
