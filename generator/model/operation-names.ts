@@ -216,15 +216,19 @@ class PathNaming {
         if (returned.key && returned.key.split('.').pop() === sub) return done(`create${pascalCase(sub)}`);
         return done(this.action(sub, singularName));
       }
-      // `/cards/{card}/shipping/deliver`: an action on a part of the resource is named for the resource.
-      if (rest.length === 3 && !isParam(sub) && !isParam(item) && verb === 'POST') return done(`${camelCase(item!)}${singularName}`);
+      // `/cards/{card}/shipping/deliver`: an action on a part of the resource is named for the resource,
+      // or for the part when that is a resource of its own (`/charges/{charge}/dispute/close` → `closeDispute`).
+      if (rest.length === 3 && !isParam(sub) && !isParam(item) && verb === 'POST') {
+        return done(`${camelCase(item!)}${this.resources.has(sub!) ? pascalCase(sub!) : singularName}`);
+      }
     }
     const words = rest.filter((s) => !isParam(s));
     const noun = pascalCase(words.join('_'));
     if (verb === 'GET' && words.length === 1 && words[0] === 'search') return done('search');
     if (verb === 'GET') {
       if (this.returned(op.path, verb).list) return done(`list${noun}`);
-      return done(words.length === 1 && !this.document.paths[op.path]?.post ? camelCase(words[0]!) : `retrieve${noun}`);
+      // A read named by a verb (`credit_notes/preview`, `apps/secrets/find`) is that verb.
+      return done(rest.length === 1 && !this.document.paths[op.path]?.post ? camelCase(words[0]!) : `retrieve${noun}`);
     }
     if (verb === 'DELETE') return done(`delete${noun}`);
     if (this.document.paths[op.path]?.get) return done(`update${noun}`);
