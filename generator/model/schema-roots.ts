@@ -3,7 +3,8 @@ import { pascalCase, singular, typeName } from './naming.js';
 
 /**
  * Component schemas that become top-level types, as in stripe-node: every API resource
- * (`x-resourceId`), plus the few shared shapes stripe-node also keeps at the top.
+ * (`x-resourceId`) and every other API object (a schema with its own `object` tag, such as
+ * `platform_tax_fee` or `deleted_card`), plus the few shared shapes stripe-node also keeps at the top.
  * Every other component schema is declared under the first type that uses it.
  */
 const SHARED_ROOT_SCHEMAS = new Set(['address']);
@@ -18,7 +19,7 @@ const IRREGULAR_TYPE_NAMES: Record<string, { name: string; why: string }> = {
 };
 
 export function isRootSchema(key: string, schema: Schema): boolean {
-  return Boolean(schema['x-resourceId']) || SHARED_ROOT_SCHEMAS.has(key);
+  return Boolean(schema['x-resourceId']) || SHARED_ROOT_SCHEMAS.has(key) || schema.properties?.object?.enum?.length === 1;
 }
 
 export interface RootName {

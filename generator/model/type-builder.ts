@@ -208,7 +208,11 @@ export class TypeBuilder {
   }
 
   private nestedDecl(schema: Schema, ctx: Context, schemaKey?: string): TypeExpr {
-    const { decl, isNew } = this.child(ctx.owner, typeName(ctx.hint), ctx.pointer, schema.description ?? '');
+    // A component schema whose place-given name is taken by another shape (the second variant of an
+    // `anyOf`, say) is named for itself rather than numbered: it may be reused far from here.
+    const hinted = typeName(ctx.hint);
+    const taken = schemaKey !== undefined && ctx.owner.children.some((c) => c.name === hinted && c.pointer !== ctx.pointer);
+    const { decl, isNew } = this.child(ctx.owner, taken ? typeName(schemaKey) : hinted, ctx.pointer, schema.description ?? '');
     if (schemaKey) {
       decl.schemaKey = schemaKey;
       this.declOfSchema.set(schemaKey, decl.id);

@@ -33,7 +33,7 @@ export function pairNames(document: OpenApiDocument, model: ApiModel): NamePair[
   for (const theirs of stripeNodeObjectTypes()) {
     const deleted = theirs.name.split('.').pop()!.startsWith('Deleted');
     const candidates = schemas.filter(
-      ([key, s]) => s.properties?.object?.enum?.[0] === theirs.object && s['x-resourceId'] && Boolean(s.properties?.deleted) === deleted && declOfSchema.has(key),
+      ([key, s]) => s.properties?.object?.enum?.[0] === theirs.object && Boolean(s.properties?.deleted) === deleted && declOfSchema.has(key),
     );
     if (candidates.length !== 1) continue;
     const [key] = candidates[0]!;
