@@ -3,6 +3,7 @@ import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
 import { singular, typeName } from './naming.js';
 import { pointerJoin, resolveRef, schemaKeyOf } from './refs.js';
 import { isRootSchema, resourceTypeNames, rootNameOf, type RootName } from './schema-roots.js';
+import { sharedParamsName } from './shared-params.js';
 import type { Decl, Property, TypeExpr } from './types.js';
 
 export type Direction = 'request' | 'response';
@@ -24,6 +25,8 @@ export class TypeBuilder {
   /** Component schema key → the declaration made from it (one per schema, wherever first used). */
   private readonly declOfSchema = new Map<string, string>();
   private readonly roots: Decl[] = [];
+  /** Request shapes declared once (`AddressParam`), by name. */
+  private readonly sharedParamsDecls = new Map<string, Decl>();
   /** The type names of the API resources, decided once for the document. */
   private readonly resourceNames: Map<string, RootName>;
 
@@ -171,7 +174,19 @@ export class TypeBuilder {
       return { kind: 'map', values: { kind: 'primitive', name: 'unknown' } };
     }
     if (ctx.direction === 'request' && schema.title === 'range_query_specs') return { kind: 'shared', name: 'RangeQueryParam' };
+    const shared = ctx.direction === 'request' ? sharedParamsName(schema) : undefined;
+    if (shared) return { kind: 'ref', id: this.sharedParams(shared, schema, ctx.pointer).id };
     return this.nestedDecl(schema, ctx);
+  }
+
+  /** A request shape declared once at the top (`AddressParam`), from the first schema that is it. */
+  private sharedParams(name: string, schema: Schema, pointer: string): Decl {
+    const existing = this.sharedParamsDecls.get(name);
+    if (existing) return existing;
+    const decl = this.newRoot([], name, pointer, '', `types/${name}`);
+    this.sharedParamsDecls.set(name, decl);
+    decl.body = this.declBody(schema, decl, 'request', pointer);
+    return decl;
   }
 
   private refType(ref: string, ctx: Context): TypeExpr {

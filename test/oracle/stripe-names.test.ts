@@ -77,6 +77,32 @@ describe('names against stripe@13.11.0 (the oracle), over the whole v524 spec', 
   });
 });
 
+describe('params shapes stripe-node declares once', () => {
+  it('addresses in params are one AddressParam (and JapanAddressParam), not redeclared per operation', async () => {
+    const whole = await model({ allResourceTypes: true });
+    const addressFields = 'city,country,line1,line2,postal_code,state';
+    const redeclared: string[] = [];
+    const uses = new Map<string, number>();
+    const walk = (decl: Decl, inParams: boolean) => {
+      const fields = decl.body.kind === 'interface' ? decl.body.properties.map((p) => p.name).sort().join(',') : '';
+      // An address with other fields required than stripe-node's shared ones (`postal_address`) stays nested, as there.
+      const required = decl.body.kind === 'interface' ? decl.body.properties.filter((p) => !p.optional).map((p) => p.name).join() : '';
+      const shared = (fields === addressFields && (required === '' || required === 'line1')) || (fields === `${addressFields},town` && required === '');
+      if (inParams && decl.rootId !== decl.id && shared) redeclared.push(decl.id);
+      if (decl.body.kind === 'interface') {
+        for (const p of decl.body.properties) if (p.type.kind === 'ref' && /AddressParam$/.test(p.type.id)) uses.set(p.type.id, (uses.get(p.type.id) ?? 0) + 1);
+      }
+      decl.children.forEach((c) => walk(c, inParams));
+    };
+    const params = new Set(whole.operations.flatMap((op) => (op.params ? [op.params.decl.id] : [])));
+    whole.declarations.forEach((d) => walk(d, params.has(d.id)));
+    expect(redeclared).toEqual([]);
+    expect(uses.get('AddressParam')).toBeGreaterThan(20);
+    expect(uses.get('JapanAddressParam')).toBeGreaterThan(10);
+    expect(uses.get('ShippingAddressParam')).toBeGreaterThan(0);
+  });
+});
+
 describe('the SDK variant of the spec names its operations itself', () => {
   it('uses x-stripeOperations / x-stripeResource as given, for every operation they name', async () => {
     const loaded = await spec('spec3.sdk.v139.yaml');
