@@ -59,7 +59,7 @@ export function operationRef(op: Operation): OperationRef {
   const n = op.names;
   return {
     id: op.id,
-    sdk: ['client', ...n.namespaceProperty, n.resourceProperty, n.method].join('.'),
+    sdk: `client.${n.call}`,
     flat: n.flat,
     method: op.method,
     path: op.path,
@@ -68,5 +68,5 @@ export function operationRef(op: Operation): OperationRef {
 
 /** The resource class of an operation, as the package names it: `Identity.VerificationSessions`. */
 export function resourceName(op: Operation): string {
-  return [...op.names.namespace, op.names.resourceClass].join('.');
+  return op.names.resourceId;
 }

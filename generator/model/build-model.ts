@@ -1,6 +1,6 @@
 import { SdkgenError } from '../errors.js';
 import type { OpenApiDocument, OperationObject, Parameter, Ref, RequestBody, Response, Schema } from '../load/openapi-types.js';
-import { identifier, singular } from './naming.js';
+import { identifier } from './naming.js';
 import { nameOperations, type OperationKey } from './operation-names.js';
 import { pointerJoin, resolveRef } from './refs.js';
 import { selectOperations, type Selection } from './select-operations.js';
@@ -30,7 +30,7 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
   const names = nameOperations(document, all);
   const selected = selectOperations(all, options, (op) => {
     const n = names.get(op.id)!;
-    return [[...n.namespaceProperty, n.resourceProperty].join('.'), [...n.namespace, n.resourceClass].join('.'), op.path.split('/{')[0]!.replace(/^\/v\d+\//, '').replace(/\//g, '.')];
+    return [n.resourcePath, n.resourceId, op.path.split('/{')[0]!.replace(/^\/v\d+\//, '').replace(/\//g, '.')];
   });
   const types = new TypeBuilder(document);
   const operations = selected.map((raw) => buildOperation(document, raw, names.get(raw.id)!, types));
@@ -141,7 +141,7 @@ function buildOperation(document: OpenApiDocument, raw: RawOperation, names: Ope
       throw new SdkgenError(`path parameter '{${name}}' has no parameter definition`, { where: raw.pointer });
     }
   }
-  const module = `resources/${[...names.namespace, names.resourceClass].join('/')}`;
+  const module = names.module;
   return {
     id: raw.id,
     method: raw.method,
@@ -206,11 +206,11 @@ function buildResponse(document: OpenApiDocument, raw: RawOperation, names: Oper
   const objectEnum = resolved.properties?.object?.enum;
   const items = resolved.properties?.data?.items;
   if (!schema.$ref && items && (objectEnum?.[0] === 'list' || objectEnum?.[0] === 'search_result')) {
-    const holder = types.lazyRoot(names.namespace, `${singular(names.resourceClass)}${pascal(names.method)}Response`, schemaPointer, module);
+    const holder = types.lazyRoot(names.namespace, names.responseType, schemaPointer, module);
     const type = types.typeOf(items, { owner: holder, hint: 'data', pointer: pointerJoin(schemaPointer, 'properties', 'data', 'items'), direction: 'response' });
     return { kind: objectEnum[0] === 'list' ? 'list' : 'search', type };
   }
-  const responseName = `${singular(names.resourceClass)}${pascal(names.method)}Response`;
+  const responseName = names.responseType;
   if (!schema.$ref && resolved.properties) {
     const decl = types.newRoot(names.namespace, responseName, schemaPointer, resolved.description ?? '', module);
     decl.body = { kind: 'interface', properties: types.properties(resolved, decl, 'response', schemaPointer) };
@@ -222,7 +222,7 @@ function buildResponse(document: OpenApiDocument, raw: RawOperation, names: Oper
 
 /** A heading in the API reference's style when the spec has no summary: "Create a VerificationSession". */
 function operationTitle(names: OperationNames): string {
-  const thing = singular(names.resourceClass);
+  const thing = names.singularName;
   const words = names.method.replace(/_$/, '').replace(/([A-Z])/g, ' $1').toLowerCase().split(' ');
   const verb = words[0] === 'del' ? 'delete' : words[0]!;
   const rest = words.slice(1).join(' ');
@@ -233,15 +233,11 @@ function operationTitle(names: OperationNames): string {
   return rest ? `${Verb} ${rest} of ${article} ${thing}` : `${Verb} ${article} ${thing}`;
 }
 
-function pascal(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 function groupResources(operations: Operation[]): ResourceGroup[] {
   const groups = new Map<string, ResourceGroup>();
   for (const op of operations) {
     const n = op.names;
-    const key = [...n.namespace, n.resourceClass].join('.');
+    const key = n.resourceId;
     let group = groups.get(key);
     if (!group) {
       group = {
@@ -249,7 +245,9 @@ function groupResources(operations: Operation[]): ResourceGroup[] {
         namespaceProperty: n.namespaceProperty,
         className: n.resourceClass,
         property: n.resourceProperty,
-        module: `resources/${[...n.namespace, n.resourceClass].join('/')}`,
+        path: n.resourcePath,
+        id: n.resourceId,
+        module: n.module,
         operations: [],
       };
       groups.set(key, group);

@@ -15,5 +15,8 @@ export function assignModulePaths(declarations: Decl[], resources: ResourceGroup
   const safe = new Map<string, string>();
   for (const module of [...modules].sort()) safe.set(module, paths.claim(module.split('/'), '.ts').slice(0, -'.ts'.length));
   for (const decl of declarations) if (decl.module) decl.module = safe.get(decl.module)!;
-  for (const group of resources) group.module = safe.get(group.module)!;
+  for (const group of resources) {
+    group.module = safe.get(group.module)!;
+    for (const op of group.operations) op.names.module = group.module;
+  }
 }

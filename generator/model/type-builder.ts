@@ -2,7 +2,8 @@ import { SdkgenError } from '../errors.js';
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
 import { singular, typeName } from './naming.js';
 import { pointerJoin, resolveRef, schemaKeyOf } from './refs.js';
-import { isRootSchema, rootNameOf } from './schema-roots.js';
+import { isRootSchema, resourceTypeNames, rootNameOf, type RootName } from './schema-roots.js';
+import { sharedParamsName } from './shared-params.js';
 import type { Decl, Property, TypeExpr } from './types.js';
 
 export type Direction = 'request' | 'response';
@@ -24,8 +25,14 @@ export class TypeBuilder {
   /** Component schema key → the declaration made from it (one per schema, wherever first used). */
   private readonly declOfSchema = new Map<string, string>();
   private readonly roots: Decl[] = [];
+  /** Request shapes declared once (`AddressParam`), by name. */
+  private readonly sharedParamsDecls = new Map<string, Decl>();
+  /** The type names of the API resources, decided once for the document. */
+  private readonly resourceNames: Map<string, RootName>;
 
-  constructor(private readonly document: OpenApiDocument) {}
+  constructor(private readonly document: OpenApiDocument) {
+    this.resourceNames = resourceTypeNames(document);
+  }
 
   get rootDecls(): Decl[] {
     return [...this.roots].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -41,7 +48,7 @@ export class TypeBuilder {
     if (existing) return this.decls.get(existing)!;
     const pointer = pointerJoin('#/components/schemas', key);
     const schema = resolveRef<Schema>(this.document, pointer, pointer);
-    const { namespace, name } = rootNameOf(key);
+    const { namespace, name } = this.resourceNames.get(key) ?? rootNameOf(key, schema);
     const decl = this.newRoot(namespace, name, pointer, schema.description ?? '', `types/${[...namespace, name].join('/')}`);
     decl.schemaKey = key;
     this.declOfSchema.set(key, decl.id);
@@ -167,7 +174,19 @@ export class TypeBuilder {
       return { kind: 'map', values: { kind: 'primitive', name: 'unknown' } };
     }
     if (ctx.direction === 'request' && schema.title === 'range_query_specs') return { kind: 'shared', name: 'RangeQueryParam' };
+    const shared = ctx.direction === 'request' ? sharedParamsName(schema) : undefined;
+    if (shared) return { kind: 'ref', id: this.sharedParams(shared, schema, ctx.pointer).id };
     return this.nestedDecl(schema, ctx);
+  }
+
+  /** A request shape declared once at the top (`AddressParam`), from the first schema that is it. */
+  private sharedParams(name: string, schema: Schema, pointer: string): Decl {
+    const existing = this.sharedParamsDecls.get(name);
+    if (existing) return existing;
+    const decl = this.newRoot([], name, pointer, '', `types/${name}`);
+    this.sharedParamsDecls.set(name, decl);
+    decl.body = this.declBody(schema, decl, 'request', pointer);
+    return decl;
   }
 
   private refType(ref: string, ctx: Context): TypeExpr {
@@ -204,7 +223,11 @@ export class TypeBuilder {
   }
 
   private nestedDecl(schema: Schema, ctx: Context, schemaKey?: string): TypeExpr {
-    const { decl, isNew } = this.child(ctx.owner, typeName(ctx.hint), ctx.pointer, schema.description ?? '');
+    // A component schema whose place-given name is taken by another shape (the second variant of an
+    // `anyOf`, say) is named for itself rather than numbered: it may be reused far from here.
+    const hinted = typeName(ctx.hint);
+    const taken = schemaKey !== undefined && ctx.owner.children.some((c) => c.name === hinted && c.pointer !== ctx.pointer);
+    const { decl, isNew } = this.child(ctx.owner, taken ? typeName(schemaKey) : hinted, ctx.pointer, schema.description ?? '');
     if (schemaKey) {
       decl.schemaKey = schemaKey;
       this.declOfSchema.set(schemaKey, decl.id);

@@ -61,6 +61,20 @@ export interface OperationNames {
   method: string;
   /** `VerificationSessionCreateParams`. */
   paramsType: string;
+  /** `VerificationSessionCreateResponse`: the holder of an inline response's nested types. */
+  responseType: string;
+  /** `identity.verificationSessions`: the property chain from the client to the resource. */
+  resourcePath: string;
+  /** `Identity.VerificationSessions`: the resource's qualified class name, unique in the model. */
+  resourceId: string;
+  /** `identity.verificationSessions.create`: the SDK call path, as docs, the diff and errors show it. */
+  call: string;
+  /** `resources/Identity/VerificationSessions`: the resource's module, relative to `src/`, as a safe path. */
+  module: string;
+  /** `VerificationSession`: what one item of the resource is called, for headings and examples. */
+  singularName: string;
+  /** `verificationSession`: the variable an example stores the result in. */
+  exampleVariable: string;
 }
 
 export interface PathParam {
@@ -144,6 +158,10 @@ export interface ResourceGroup {
   namespaceProperty: string[];
   className: string;
   property: string;
+  /** `identity.verificationSessions`: the property chain from the client to the resource. */
+  path: string;
+  /** `Identity.VerificationSessions`: the qualified class name, unique in the model. */
+  id: string;
   /** Module of the resource class and its params types, relative to `src/`. */
   module: string;
   operations: Operation[];

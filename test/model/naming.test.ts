@@ -52,6 +52,21 @@ describe('names decided once, in the model', () => {
     expect(byId('PostApplicationFeesIdRefunds')).toBe('applicationFees.createRefund');
     expect(byId('PostPaymentIntentsIntentConfirm')).toBe('paymentIntents.confirm');
     expect(byId('PostTestHelpersTerminalReadersReaderPresentPaymentMethod')).toBe('testHelpers.terminal.readers.presentPaymentMethod');
+    // A resource is named by the object it serves; a singleton by the object named as its path.
+    expect(byId('PostApplePayDomains')).toBe('applePayDomains.create');
+    expect(byId('GetInvoiceitems')).toBe('invoiceItems.list');
+    expect(byId('GetSigmaScheduledQueryRuns')).toBe('sigma.scheduledQueryRuns.list');
+    expect(byId('GetTaxSettings')).toBe('tax.settings.retrieve');
+    expect(byId('PostTaxSettings')).toBe('tax.settings.update');
+    // Sub-resources, actions named for their resource, and the table of irregular names.
+    expect(byId('PostSubscriptionItemsSubscriptionItemUsageRecords')).toBe('subscriptionItems.createUsageRecord');
+    expect(byId('GetInvoicesInvoiceLines')).toBe('invoices.listLineItems');
+    expect(byId('PostInvoicesInvoiceVoid')).toBe('invoices.voidInvoice');
+    expect(byId('PostTestHelpersIssuingCardsCardShippingDeliver')).toBe('testHelpers.issuing.cards.deliverCard');
+    expect(byId('PostCustomersCustomerSourcesIdVerify')).toBe('customers.verifySource');
+    expect(byId('DeleteSubscriptionsSubscriptionExposedId')).toBe('subscriptions.cancel');
+    expect(names.get('GetCustomersCustomerBalanceTransactions')!.paramsType).toBe('CustomerBalanceTransactionListParams');
+    expect(names.get('GetTaxSettings')!.paramsType).toBe('SettingsRetrieveParams');
     // Within one resource, names never repeat.
     const seen = new Set<string>();
     for (const n of names.values()) {

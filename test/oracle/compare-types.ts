@@ -12,7 +12,14 @@ export interface TypeDifference {
  * optionality, and property types of the same shape (literal members, primitives, null, arrays,
  * index signatures, nested objects, recursively). Names of declarations do not matter, shapes do.
  */
-export function compareTypes(checker: ts.TypeChecker, ours: ts.Type, theirs: ts.Type, root: string): TypeDifference[] {
+export function compareTypes(
+  checker: ts.TypeChecker,
+  ours: ts.Type,
+  theirs: ts.Type,
+  root: string,
+  stats?: { fields: number },
+  options: { intoResources?: boolean } = {},
+): TypeDifference[] {
   const differences: TypeDifference[] = [];
   const seen = new Set<string>();
   const visit = (a: ts.Type, b: ts.Type, path: string, depth: number): void => {
@@ -24,13 +31,16 @@ export function compareTypes(checker: ts.TypeChecker, ours: ts.Type, theirs: ts.
     if (sa.scalar !== sb.scalar) differences.push({ path, ours: sa.scalar, theirs: sb.scalar });
     if (sa.array && sb.array) visit(sa.array, sb.array, `${path}[]`, depth + 1);
     if (sa.index && sb.index) visit(sa.index, sb.index, `${path}[key]`, depth + 1);
-    if (sa.object && sb.object) {
+    // Another API resource (it has an `object` tag) is compared as a pair of its own when asked.
+    const isResource = (t: ts.Type) => checker.getPropertiesOfType(t).some((p) => p.name === 'object' && (checker.getTypeOfSymbol(p).flags & ts.TypeFlags.StringLiteral) !== 0);
+    if (sa.object && sb.object && (depth === 0 || options.intoResources !== false || !(isResource(sa.object) && isResource(sb.object)))) {
       const pa = new Map(checker.getPropertiesOfType(sa.object).map((p) => [p.name, p]));
       const pb = new Map(checker.getPropertiesOfType(sb.object).map((p) => [p.name, p]));
       for (const name of [...new Set([...pa.keys(), ...pb.keys()])].sort()) {
         const x = pa.get(name);
         const y = pb.get(name);
         const at = `${path}.${name}`;
+        if (stats) stats.fields++;
         if (!x || !y) {
           differences.push({ path: at, ours: x ? 'present' : 'missing', theirs: y ? 'present' : 'missing' });
           continue;

@@ -370,11 +370,10 @@
   function typescriptSnippet(op, packageName, params, pathValues = {}) {
     const args = op.pathParams.map((p) => tsString(pathValues[p.name] ?? `${p.name}_id`));
     if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
-    const result = op.names.resourceClass.replace(/s$/, "").replace(/^./, (c) => c.toLowerCase()) || "result";
     return [
       `import stripe from ${tsString(packageName)};`,
       "",
-      `const ${op.response.kind === "list" ? "page" : result} = await stripe.${op.names.flat}(${args.join(", ")});`
+      `const ${op.response.kind === "list" ? "page" : op.names.exampleVariable} = await stripe.${op.names.flat}(${args.join(", ")});`
     ].join("\n");
   }
   function tsLiteral(value, indent) {
@@ -414,7 +413,7 @@ ${end}}`;
       path: op.path,
       pathParams: op.pathParams.map((p) => ({ name: p.name, identifier: p.name, description: "" })),
       params: op.paramsIn ? { in: op.paramsIn, required: op.paramsRequired } : void 0,
-      names: { flat: op.flat, resourceClass: op.resourceClass },
+      names: { flat: op.flat, exampleVariable: op.exampleVariable },
       response: { kind: op.responseKind }
     };
     return partial;

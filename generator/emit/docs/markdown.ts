@@ -35,7 +35,7 @@ export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageIn
     method: op.method,
     path: op.path,
     id: op.id,
-    sdkCall: `client.${[...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.')}`,
+    sdkCall: `client.${op.names.call}`,
     flatCall: `stripe.${op.names.flat}`,
     pathParams: op.pathParams.map((p) => ({ name: p.name, description: descriptionMarkdown(p.description) })),
     rows: flatten(paramRows(model, op, index), 0),

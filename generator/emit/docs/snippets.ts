@@ -7,11 +7,10 @@ import { tsString } from '../../text/escape.js';
 export function typescriptSnippet(op: Operation, packageName: string, params: Record<string, unknown>, pathValues: Record<string, string> = {}): string {
   const args = op.pathParams.map((p) => tsString(pathValues[p.name] ?? `${p.name}_id`));
   if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
-  const result = op.names.resourceClass.replace(/s$/, '').replace(/^./, (c) => c.toLowerCase()) || 'result';
   return [
     `import stripe from ${tsString(packageName)};`,
     '',
-    `const ${op.response.kind === 'list' ? 'page' : result} = await stripe.${op.names.flat}(${args.join(', ')});`,
+    `const ${op.response.kind === 'list' ? 'page' : op.names.exampleVariable} = await stripe.${op.names.flat}(${args.join(', ')});`,
   ].join('\n');
 }
 

@@ -35,7 +35,7 @@ function indexPage(model: ApiModel, pkg: PackageInfo): string {
     const title = [...group.namespace, group.className].join(' · ');
     return {
       title,
-      anchor: `resource-${[...group.namespace, group.className].join('.')}`,
+      anchor: `resource-${group.id}`,
       operations: group.operations.map((op) => ({
         id: op.id,
         title: op.title,
@@ -67,7 +67,7 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
     path: op.path,
     id: op.id,
     flat: op.names.flat,
-    sdkCall: `stripe.${[...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.')}`,
+    sdkCall: `stripe.${op.names.call}`,
     deprecated: op.deprecated,
     descriptionHtml: descriptionHtml(op.description),
     pathParams: op.pathParams.map((p) => ({

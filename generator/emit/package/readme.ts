@@ -63,7 +63,7 @@ export function readmeData(model: ApiModel, pkg: PackageInfo): ReadmeData {
     hasLists: list !== undefined,
     listExample: list && list.pathParams.length === 0 ? { flat: list.names.flat } : undefined,
     resources: model.resources.map((group) => ({
-      property: markdownCode(['client', ...group.namespaceProperty, group.property].join('.')),
+      property: markdownCode(`client.${group.path}`),
       operations: group.operations.map((op) => ({
         method: markdownCode(`${op.names.method}(${argumentNames(op)})`),
         flat: markdownCode(`${op.names.flat}(${argumentNames(op)})`),
@@ -106,18 +106,14 @@ function exampleCalls(model: ApiModel, op: Operation) {
   const args = op.pathParams.map((p) => tsString(`${p.name}_id`));
   if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
   const call = `(${args.join(', ')})`;
-  const variable = op.response.kind === 'list' ? 'page' : lowerFirst(op.names.resourceClass.replace(/s$/, '')) || 'result';
+  const variable = op.response.kind === 'list' ? 'page' : op.names.exampleVariable;
   return {
     flatName: op.names.flat,
     withCore: `${op.names.flat}(${['core', ...args].join(', ')})`,
     flat: `${op.names.flat}${call}`,
-    sdk: `${[...op.names.namespaceProperty, op.names.resourceProperty, op.names.method].join('.')}${call}`,
+    sdk: `${op.names.call}${call}`,
     variable,
   };
-}
-
-function lowerFirst(text: string): string {
-  return text.replace(/^./, (c) => c.toLowerCase());
 }
 
 /** What the README takes from the runtime, as sdkgen's build read it from the runtime's sources (see `runtime-readme.ts`). */

@@ -5,7 +5,7 @@ import type { TryItOperation, TryItSpec } from './tryit-spec.js';
 /**
  * The page's snippets come from the same functions as the Markdown docs (`emit/docs/snippets.ts`),
  * bundled into the page. Those read an operation's method, path, path parameter names, whether it
- * takes params, its flat name, resource class and response kind; this builds just that from the
+ * takes params, its flat name, example variable and response kind; this builds just that from the
  * page's spec (a test compares the result with the full model's snippets).
  */
 export function snippetOperation(op: TryItOperation): Operation {
@@ -15,7 +15,7 @@ export function snippetOperation(op: TryItOperation): Operation {
     path: op.path,
     pathParams: op.pathParams.map((p) => ({ name: p.name, identifier: p.name, description: '' })),
     params: op.paramsIn ? { in: op.paramsIn, required: op.paramsRequired } : undefined,
-    names: { flat: op.flat, resourceClass: op.resourceClass },
+    names: { flat: op.flat, exampleVariable: op.exampleVariable },
     response: { kind: op.responseKind },
   };
   return partial as unknown as Operation;

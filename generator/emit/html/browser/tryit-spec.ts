@@ -20,7 +20,8 @@ export interface TryItOperation {
   path: string;
   /** The generated client's flat method: `postIdentityVerificationSessions`. */
   flat: string;
-  resourceClass: string;
+  /** The variable a snippet stores the result in: `verificationSession`. */
+  exampleVariable: string;
   responseKind: 'object' | 'list' | 'search';
   paramsIn: 'body' | 'query' | null;
   paramsRequired: boolean;
