@@ -1,6 +1,6 @@
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
 import { resolveRef } from './refs.js';
-import type { EventObjectRef, WebhookEventType } from './types.js';
+import type { Decl, EventObjectRef, WebhookEventType } from './types.js';
 
 /**
  * Event types whose object is not named by the type: the object is one of several (a customer's
@@ -69,4 +69,16 @@ function objectSchemas(document: OpenApiDocument): Map<string, EventObjectRef> {
     found.set(value, { ref: { value, schemaKey, hasId: (schema.required ?? []).includes('id') }, deleted });
   }
   return new Map([...found].map(([value, { ref }]) => [value, ref]));
+}
+
+/**
+ * The declaration of each schema in a build, for typing event objects. A schema that is no API
+ * resource is declared under the first type that uses it (`Invoice.Application`); a root wins.
+ */
+export function declsBySchema(index: Map<string, Decl>): Map<string, Decl> {
+  const bySchema = new Map<string, Decl>();
+  for (const decl of [...index.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (decl.schemaKey && (!bySchema.has(decl.schemaKey) || decl.id === decl.rootId)) bySchema.set(decl.schemaKey, decl);
+  }
+  return bySchema;
 }

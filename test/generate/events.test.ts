@@ -49,6 +49,7 @@ const strict: ts.CompilerOptions = {
   noUncheckedIndexedAccess: true,
   exactOptionalPropertyTypes: true,
   noEmit: true,
+  skipLibCheck: true,
   lib: ['lib.es2022.d.ts'],
   types: [],
 };

@@ -1,3 +1,4 @@
+import { declsBySchema } from '../../model/events.js';
 import type { ApiModel, Decl, EventObjectRef } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
 import { ModuleScope } from './module-scope.js';
@@ -17,11 +18,7 @@ export function webhooksFileStatements(model: ApiModel, index: Map<string, Decl>
   const scope = new ModuleScope('webhooks', index, []);
   for (const name of [...WEBHOOKS_TYPES, 'webhooks']) scope.reserve(name);
   const Webhooks = scope.importFrom('runtime/webhooks', 'Webhooks', false);
-  // A schema that is no API resource is declared under the first type that uses it (`Invoice.Application`).
-  const bySchema = new Map<string, Decl>();
-  for (const decl of [...index.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    if (decl.schemaKey && (!bySchema.has(decl.schemaKey) || decl.id === decl.rootId)) bySchema.set(decl.schemaKey, decl);
-  }
+  const bySchema = declsBySchema(index);
   const namespaces = new Set<string>();
   for (const decl of index.values()) if (decl.scope.length > 0 && decl.id === decl.rootId) scope.reserve(decl.scope[0]!);
   // Namespaced types are written as users write them, `Identity.VerificationSession`.
