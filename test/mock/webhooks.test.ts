@@ -1,9 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Command } from 'commander';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhooks, type Event, type Identity } from '../../generated/src/index.js';
+import { SdkgenError } from '../../generator/errors.js';
 import type { OpenApiDocument } from '../../generator/load/openapi-types.js';
+import { addWebhookOptions, startMockWebhooks, triggerOnRunningMock, type WebhookFlags } from '../../generator/servers/mock/webhooks/cli.js';
 import { MockWebhooks, newSigningSecret, type TriggerStore } from '../../generator/servers/mock/webhooks/mock-webhooks.js';
 import type { StoreChange } from '../../generator/servers/mock/webhooks/event-types.js';
 import { spec } from '../support/project.js';
@@ -227,5 +230,57 @@ describe('which event a change sends', () => {
     const document = (await spec()).document;
     expect(() => new MockWebhooks({ document, endpoints: [], secret: 'sk_test_x' })).toThrow('--webhook-secret must start with whsec_');
     expect(() => new MockWebhooks({ document, endpoints: ['ftp://x'] })).toThrow("--webhook must be an http(s) URL, not 'ftp://x'");
+  });
+});
+
+describe('the CLI pieces: flags, the secret line, and `mock trigger` over HTTP', () => {
+  it('--webhook repeats, --webhook-secret is taken, and the secret is printed', async () => {
+    const command = addWebhookOptions(new Command('mock').exitOverride()).action(() => {});
+    command.parse(['--webhook', 'http://127.0.0.1:1/a', '--webhook', 'http://127.0.0.1:1/b', '--webhook-secret', 'whsec_given'], { from: 'user' });
+    const flags = command.opts<WebhookFlags>();
+    expect(flags).toEqual({ webhook: ['http://127.0.0.1:1/a', 'http://127.0.0.1:1/b'], webhookSecret: 'whsec_given' });
+    const lines: string[] = [];
+    const webhooks = startMockWebhooks((await spec()).document, flags, (line) => lines.push(line));
+    expect(webhooks.secret).toBe('whsec_given');
+    expect(lines).toEqual(['webhooks: signing secret whsec_given; delivers to http://127.0.0.1:1/a, http://127.0.0.1:1/b']);
+    await webhooks.close();
+  });
+
+  it('triggers on a running server that mounts the routes, and names a mock that does not answer', async () => {
+    const webhooks = new MockWebhooks({ document: (await spec()).document, endpoints: [] });
+    const objects = new Map<string, Record<string, unknown>>([['vs_3', session({ id: 'vs_3' })]]);
+    const store: TriggerStore = {
+      get: (_key, id) => objects.get(id),
+      update: (apiKey, id, object, previousAttributes, operationId) => {
+        objects.set(id, object);
+        webhooks.onChange({ kind: 'updated', apiKey, object, previousAttributes, operationId });
+      },
+    };
+    // How the mock server mounts the routes: before its spec routes, with the key and the decoded body.
+    const server = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      req.on('end', () => {
+        const url = new URL(req.url!, 'http://127.0.0.1');
+        const apiKey = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+        const answer = webhooks.handle({ method: req.method!, pathname: url.pathname, query: url.searchParams, apiKey, body: Object.fromEntries(new URLSearchParams(text)) }, store);
+        res.writeHead(answer?.status ?? 404, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer?.body ?? {}));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const result = await triggerOnRunningMock({ baseUrl, type: 'identity.verification_session.verified', id: 'vs_3', apiKey: KEY });
+      expect(result).toMatchObject({ object: { id: 'vs_3', status: 'verified' }, event: { type: 'identity.verification_session.verified' } });
+      const listed = (await (await fetch(`${baseUrl}/v1/events?limit=5`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as { data: { type: string }[] };
+      expect(listed.data.map((e) => e.type)).toEqual(['identity.verification_session.verified']);
+      await expect(triggerOnRunningMock({ baseUrl, type: 'identity.verification_session.verified', id: 'vs_nope', apiKey: KEY })).rejects.toThrow("the mock refused the trigger: No such object: 'vs_nope'");
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const gone = await deadUrl();
+    const error = await triggerOnRunningMock({ baseUrl: gone, type: 'x', id: 'y', apiKey: KEY }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SdkgenError);
+    expect((error as Error).message).toBe(`no mock answers at ${gone}: ECONNREFUSED`);
   });
 });
