@@ -28,7 +28,8 @@ export function webhookEventTypes(document: OpenApiDocument): WebhookEventType[]
     .sort()
     .map((type) => {
       const prefix = type.slice(0, type.lastIndexOf('.'));
-      const values = OBJECTS_BY_PREFIX[prefix] ?? candidates(prefix).filter((value) => objects.has(value)).slice(0, 1);
+      // Own keys only: an event type from the spec may be named `__proto__`.
+      const values = Object.hasOwn(OBJECTS_BY_PREFIX, prefix) ? OBJECTS_BY_PREFIX[prefix]! : candidates(prefix).filter((value) => objects.has(value)).slice(0, 1);
       return { type, objects: values.flatMap((value) => (objects.has(value) ? [objects.get(value)!] : [])) };
     });
 }

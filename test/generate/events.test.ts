@@ -139,3 +139,37 @@ export function f(body: string): string {
     expect(errors[0]).toMatch(/user\.ts:5 Type 'unknown' is not assignable to type 'string'/);
   });
 });
+
+describe('event types from a hostile spec', () => {
+  it('are matched by own names only and printed as inert string literals', async () => {
+    const { webhooksFileStatements } = await import('../../generator/emit/typescript/webhooks-file.js');
+    const document = {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/v1/webhook_endpoints': {
+          post: {
+            requestBody: {
+              content: {
+                'application/x-www-form-urlencoded': {
+                  schema: { properties: { enabled_events: { items: { enum: ['__proto__.created', 'constructor', "it's.created", 'toString.updated', 7, '*'] } } } },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas: { odd: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, object: { type: 'string', enum: ["it's"] } } } } },
+    } as unknown as Parameters<typeof webhookEventTypes>[0];
+    const events = webhookEventTypes(document);
+    expect(events).toEqual([
+      { type: '__proto__.created', objects: [] },
+      { type: 'constructor', objects: [] },
+      { type: "it's.created", objects: [{ value: "it's", schemaKey: 'odd', hasId: true }] },
+      { type: 'toString.updated', objects: [] },
+    ]);
+    const text = webhooksFileStatements({ events, declarations: [] } as never, new Map()).join('\n');
+    expect(text).toContain("| StripeEvent<'it\\'s.created', UntypedResource<'it\\'s'>>");
+    expect(text).toContain("| StripeEvent<'__proto__.created', UntypedObject<string>>");
+  });
+});

@@ -23,7 +23,7 @@ const EXAMPLE_LINES: Record<string, string> = {
 function handleEvent(types: string[], indent: string): string {
   const lines = ['switch (event.type) {'];
   for (const type of types) {
-    lines.push(`  case ${tsString(type)}:`, `    ${EXAMPLE_LINES[type] ?? 'console.log(`${event.type}: ${event.data.object.id}`);'}`, '    break;');
+    lines.push(`  case ${tsString(type)}:`, `    ${(Object.hasOwn(EXAMPLE_LINES, type) && EXAMPLE_LINES[type]) || 'console.log(`${event.type}: ${event.data.object.id}`);'}`, '    break;');
   }
   lines.push('  default:', '    // Every other event this endpoint is subscribed to.', '    break;', '}');
   return lines.map((line) => indent + line).join('\n');

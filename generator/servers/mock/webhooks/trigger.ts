@@ -54,7 +54,7 @@ export class Triggers {
     }
     const action = this.actionOf(type, target);
     if (!action) throw new TriggerError(`the mock cannot move a ${String(object.object)} to '${type.slice(type.lastIndexOf('.') + 1)}': it triggers states of the object's status and redactions`);
-    const changes: Record<string, unknown> = action === 'redacted' ? { redaction: { status: 'redacted' } } : { status: action, ...STATE_FIELDS[type] };
+    const changes: Record<string, unknown> = action === 'redacted' ? { redaction: { status: 'redacted' } } : { status: action, ...(Object.hasOwn(STATE_FIELDS, type) ? STATE_FIELDS[type] : {}) };
     const previousAttributes: Record<string, unknown> = {};
     const next = structuredClone(object);
     for (const [field, value] of Object.entries(changes)) {
