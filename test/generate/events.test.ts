@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { webhookEventTypes } from '../../generator/model/events.js';
+import { generateInto } from '../package/support.js';
 import { ROOT, spec, tempDir } from '../support/project.js';
 
 describe('the event types of the pinned spec', () => {
@@ -171,5 +172,34 @@ describe('event types from a hostile spec', () => {
     const text = webhooksFileStatements({ events, declarations: [] } as never, new Map()).join('\n');
     expect(text).toContain("| StripeEvent<'it\\'s.created', UntypedResource<'it\\'s'>>");
     expect(text).toContain("| StripeEvent<'__proto__.created', UntypedObject<string>>");
+  });
+});
+
+describe('a build with customers as well', () => {
+  const dir = tempDir('events-customers');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('types the customer events, and what a customer reaches (subscriptions), in full; others still by object value', () => {
+    generateInto(path.join(dir, 'pkg'), ['--resources', 'identity.verification_sessions,customers']);
+    const code = `
+import { webhooks, type Customer, type Subscription, type UntypedResource } from ${JSON.stringify(path.join(dir, 'pkg/src/index.js'))};
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+function assertType<T extends true>(): void {}
+export function f(body: string): string | null {
+  const event = webhooks.constructEvent(body, 't=1,v1=x', 'whsec_x');
+  if (event.type === 'customer.updated') {
+    assertType<Equal<typeof event.data.object, Customer>>();
+    return event.data.previous_attributes?.email ?? event.data.object.email;
+  }
+  if (event.type === 'customer.subscription.created') {
+    assertType<Equal<typeof event.data.object, Subscription>>();
+  }
+  if (event.type === 'checkout.session.completed') {
+    assertType<Equal<typeof event.data.object, UntypedResource<'checkout.session'>>>();
+  }
+  return null;
+}
+`;
+    expect(typeCheck(dir, code)).toEqual([]);
   });
 });
