@@ -127,6 +127,8 @@ describe('mock webhooks: changes become signed events, delivered with retries an
     const created = mock.onChange({ kind: 'created', apiKey: KEY, object: session(), operationId: 'PostIdentityVerificationSessions', requestId: 'req_1', idempotencyKey: 'k1' });
     expect(created?.type).toBe('identity.verification_session.created');
     expect(created?.request).toEqual({ id: 'req_1', idempotency_key: 'k1' });
+    // Deliveries of separate events may land in any order, as Stripe's do; the test takes one at a time.
+    await mock.idle();
     const plan = mock.triggers.plan('identity.verification_session.verified', session());
     expect(plan.previousAttributes).toEqual({ status: 'requires_input' });
     const verified = mock.onChange({ kind: 'updated', apiKey: KEY, object: plan.object, previousAttributes: plan.previousAttributes, operationId: 'trigger' });
@@ -192,6 +194,7 @@ describe('mock webhooks: changes become signed events, delivered with retries an
     const answer = trigger({ type: 'identity.verification_session.requires_input', id: 'vs_2' });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ object: { id: 'vs_2', status: 'requires_input', last_error: { code: 'document_unverified_other' } }, event: { type: 'identity.verification_session.requires_input', data: { previous_attributes: { status: 'processing', last_error: null } } } });
+    await mock.idle();
     expect(trigger({ type: 'identity.verification_session.redacted', id: 'vs_2' }).body).toMatchObject({ object: { redaction: { status: 'redacted' } }, event: { type: 'identity.verification_session.redacted' } });
     expect(trigger({ type: 'payment_intent.succeeded', id: 'vs_2' })).toMatchObject({ status: 400, body: { error: { message: "'payment_intent.succeeded' is about payment_intent, and 'vs_2' is a identity.verification_session" } } });
     expect(trigger({ type: 'identity.verification_session.created', id: 'vs_2' })).toMatchObject({ status: 400, body: { error: { param: 'type' } } });
