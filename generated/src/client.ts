@@ -3,6 +3,8 @@
 import { VerificationSessions, getIdentityVerificationSessions, getIdentityVerificationSessionsSession, postIdentityVerificationSessions, postIdentityVerificationSessionsSession, postIdentityVerificationSessionsSessionCancel, postIdentityVerificationSessionsSessionRedact } from './resources/Identity/VerificationSessions.js';
 import { type ClientConfig, ClientCore, defaultTransport } from './runtime/core.js';
 import { clientBase } from './runtime/operation-methods.js';
+import type { Webhooks } from './runtime/webhooks.js';
+import { type Event, webhooks } from './webhooks.js';
 
 /** The Stripe API version this package was generated for; sent as `Stripe-Version`. */
 export const API_VERSION = '2023-08-16';
@@ -93,6 +95,11 @@ export class StripeClient extends /* @__PURE__ */ clientBase(flatMethods) {
   get core(): ClientCore {
     this.#core ??= createCore(this.#config());
     return this.#core;
+  }
+
+  /** Webhook signature verification, as `stripe.webhooks.constructEvent(rawBody, header, secret)`; the same as the `webhooks` export. */
+  get webhooks(): Webhooks<Event> {
+    return webhooks;
   }
 }
 

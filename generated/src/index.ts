@@ -7,6 +7,8 @@ export { configFromEnv } from './runtime/env.js';
 export * from './runtime/core.js';
 export type { ApiSearchResult, Emptyable, Expand, Metadata, MetadataParam, RangeQueryParam } from './shared.js';
 export type * as Identity from './namespaces/Identity.js';
+export { webhooks } from './webhooks.js';
+export type { Event, EventType, StripeEvent, UntypedObject, UntypedResource } from './webhooks.js';
 export type { Address } from './types/Address.js';
 export { getIdentityVerificationSessions, getIdentityVerificationSessionsSession, postIdentityVerificationSessions, postIdentityVerificationSessionsSession, postIdentityVerificationSessionsSessionCancel, postIdentityVerificationSessionsSessionRedact } from './resources/Identity/VerificationSessions.js';
 

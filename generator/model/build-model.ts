@@ -7,6 +7,7 @@ import { selectOperations, type Selection } from './select-operations.js';
 import { TypeBuilder } from './type-builder.js';
 import { indexDecls } from './decl-index.js';
 import { expandPaths, literalUnion } from './expansions.js';
+import { webhookEventTypes } from './events.js';
 import { assignModulePaths } from './module-paths.js';
 import type { ApiModel, Decl, HttpVerb, Operation, OperationNames, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
 
@@ -34,10 +35,13 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
   });
   const types = new TypeBuilder(document);
   const operations = selected.map((raw) => buildOperation(document, raw, names.get(raw.id)!, types));
+  const events = webhookEventTypes(document);
   if (options.allResourceTypes) {
     for (const [key, schema] of Object.entries(document.components?.schemas ?? {})) {
       if (schema['x-resourceId']) types.rootForSchema(key);
     }
+    // So that every event of a whole-API build has its object typed.
+    for (const ref of events.flatMap((event) => event.objects)) types.rootForSchema(ref.schemaKey);
   }
   addExpansions(types, operations);
   const declarations = types.rootDecls;
@@ -56,6 +60,7 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
     operations,
     declarations,
     resources,
+    events,
   };
 }
 

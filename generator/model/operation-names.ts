@@ -124,7 +124,7 @@ function uniqueFlatNames(operations: OperationKey[]): Map<string, string> {
  */
 function docFileNames(operations: OperationKey[]): Map<string, string> {
   const folder = new FolderNames();
-  for (const own of ['README', 'index', 'assets']) folder.reserve(own);
+  for (const own of ['README', 'index', 'assets', 'webhooks']) folder.reserve(own);
   return new Map([...operations].sort((a, b) => compare(a.id, b.id)).map((op) => [op.id, folder.claim(op.id)]));
 }
 

@@ -15,6 +15,25 @@ export interface ApiModel {
   /** Root declarations (top-level named types), sorted by id. Nested ones hang under `children`. */
   declarations: Decl[];
   resources: ResourceGroup[];
+  /** Every webhook event type of the spec, whatever the selection (see model/events.ts). */
+  events?: WebhookEventType[];
+}
+
+/** One event type and what its `data.object` holds; `objects` is empty when no schema matched. */
+export interface WebhookEventType {
+  /** `identity.verification_session.verified`. */
+  type: string;
+  objects: EventObjectRef[];
+}
+
+/** A schema that can be an event's `data.object`, by its `object` value. */
+export interface EventObjectRef {
+  /** The `object` value: `identity.verification_session`. */
+  value: string;
+  /** The component schema; the emitter types the object with its declaration when the build has one. */
+  schemaKey: string;
+  /** Whether the schema requires `id` (a `balance` has none). */
+  hasId: boolean;
 }
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -27,6 +27,9 @@ export { encodeForm, encodeQuery } from './encode.js';
 // Re-exported for Node users to opt into; unused, it is dropped from bundles by tree-shaking.
 export { nodeFetch } from './node-fetch.js';
 export { defaultTransport } from './default-transport.js';
+// Dropped from bundles that do not verify webhooks.
+export { DEFAULT_TOLERANCE, Webhooks } from './webhooks.js';
+export type { TestHeaderOptions, WebhookHeader, WebhookPayload } from './webhooks.js';
 
 // The platform globals used here, declared locally so the runtime needs no DOM or Node typings.
 declare const globalThis: {

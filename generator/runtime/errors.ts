@@ -120,6 +120,33 @@ export class StripeAbortError extends StripeError {
   override name = 'StripeAbortError';
 }
 
+/** What a webhook signature check found wrong; the message says the same in words. */
+export type SignatureFailure =
+  | 'no_payload'
+  | 'payload_type'
+  | 'no_header'
+  | 'bad_header'
+  | 'no_signatures'
+  | 'no_match'
+  | 'timestamp'
+  | 'no_crypto';
+
+/**
+ * A webhook delivery failed its `Stripe-Signature` check. `header` and `payload` are what was
+ * checked, as in stripe-node; `reason` says which check failed.
+ */
+export class StripeSignatureVerificationError extends StripeError {
+  override name = 'StripeSignatureVerificationError';
+  declare readonly reason: SignatureFailure;
+  declare readonly header: string | undefined;
+  declare readonly payload: unknown;
+
+  constructor(message: string, reason: SignatureFailure, header: string | undefined, payload: unknown) {
+    super(message);
+    Object.assign(this, { reason, header, payload });
+  }
+}
+
 /** The error for a non-2xx response, or a body that is not JSON. */
 export function errorFromResponse(status: number, body: string, init: StripeErrorInit): StripeError {
   let parsed: { error?: RawStripeError | string; error_description?: string } | null;

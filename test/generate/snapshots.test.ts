@@ -22,6 +22,7 @@ describe('Create a VerificationSession, generated alone', () => {
       'src/client.ts',
       'src/index.ts',
       'src/namespaces/Identity.ts',
+      'src/webhooks.ts',
       'docs/PostIdentityVerificationSessions.md',
     ]) {
       const content = files.get(file);

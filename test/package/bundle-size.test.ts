@@ -54,6 +54,9 @@ describe('a bundle of one create call', () => {
     expect(result.code).not.toContain('/v1/customers');
     expect(result.code).not.toContain('verification_reports');
     expect(Object.keys(result.inputs).filter((file) => result.inputs[file]! > 0 && file.startsWith('dist/esm/types/'))).toEqual([]);
+    // Webhook verification and the Event union are exported beside the call, and dropped when unused.
+    expect(Object.keys(result.inputs).filter((file) => result.inputs[file]! > 0 && file.includes('webhooks'))).toEqual([]);
+    expect(result.code).not.toContain('Stripe-Signature');
   });
 
   test('works: the bundled call reaches the server with the right method, path and body', async () => {

@@ -33,7 +33,8 @@ describe('the package README', () => {
   test('has the sections a user needs', () => {
     const readme = packageReadme(api, PKG);
     const headings = [...readme.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['Install', 'Configure', 'Operations', 'Errors and retries', 'Documentation', 'License']);
+    expect(headings).toEqual(['Install', 'Configure', 'Operations', 'Errors and retries', 'Webhooks', 'Documentation', 'License']);
+    expect(readme).toContain('[`docs/webhooks.md`](docs/webhooks.md)');
     expect(readme).toContain("import stripe from '@utdk/stripe';");
     expect(readme).toMatch(/^const \w+ = await stripe\.\w+\(/m);
     expect(readme).toMatch(/^const \w+ = await client\.[\w.]+\(/m);

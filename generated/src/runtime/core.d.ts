@@ -14,6 +14,8 @@ export type * from './operation-types.js';
 export { encodeForm, encodeQuery } from './encode.js';
 export { nodeFetch } from './node-fetch.js';
 export { defaultTransport } from './default-transport.js';
+export { DEFAULT_TOLERANCE, Webhooks } from './webhooks.js';
+export type { TestHeaderOptions, WebhookHeader, WebhookPayload } from './webhooks.js';
 export interface ClientConfig {
     /**
      * Secret or restricted key. Required when talking to Stripe: without one a request throws

@@ -13,6 +13,8 @@ export { encodeForm, encodeQuery } from './encode.js';
 // Re-exported for Node users to opt into; unused, it is dropped from bundles by tree-shaking.
 export { nodeFetch } from './node-fetch.js';
 export { defaultTransport } from './default-transport.js';
+// Dropped from bundles that do not verify webhooks.
+export { DEFAULT_TOLERANCE, Webhooks } from './webhooks.js';
 /** Encodes one path parameter; an empty one would silently address a different endpoint. */
 export function encodePathParam(value) {
     if (typeof value !== 'string' || value === '')

@@ -95,5 +95,18 @@ export declare class StripeTimeoutError extends StripeConnectionError {
 export declare class StripeAbortError extends StripeError {
     name: string;
 }
+/** What a webhook signature check found wrong; the message says the same in words. */
+export type SignatureFailure = 'no_payload' | 'payload_type' | 'no_header' | 'bad_header' | 'no_signatures' | 'no_match' | 'timestamp' | 'no_crypto';
+/**
+ * A webhook delivery failed its `Stripe-Signature` check. `header` and `payload` are what was
+ * checked, as in stripe-node; `reason` says which check failed.
+ */
+export declare class StripeSignatureVerificationError extends StripeError {
+    name: string;
+    readonly reason: SignatureFailure;
+    readonly header: string | undefined;
+    readonly payload: unknown;
+    constructor(message: string, reason: SignatureFailure, header: string | undefined, payload: unknown);
+}
 /** The error for a non-2xx response, or a body that is not JSON. */
 export declare function errorFromResponse(status: number, body: string, init: StripeErrorInit): StripeError;

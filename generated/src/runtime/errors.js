@@ -65,6 +65,17 @@ export class StripeTimeoutError extends StripeConnectionError {
 export class StripeAbortError extends StripeError {
     name = 'StripeAbortError';
 }
+/**
+ * A webhook delivery failed its `Stripe-Signature` check. `header` and `payload` are what was
+ * checked, as in stripe-node; `reason` says which check failed.
+ */
+export class StripeSignatureVerificationError extends StripeError {
+    name = 'StripeSignatureVerificationError';
+    constructor(message, reason, header, payload) {
+        super(message);
+        Object.assign(this, { reason, header, payload });
+    }
+}
 /** The error for a non-2xx response, or a body that is not JSON. */
 export function errorFromResponse(status, body, init) {
     let parsed;

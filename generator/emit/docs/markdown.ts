@@ -9,6 +9,7 @@ import type { PackageInfo } from '../package/package-files.js';
 import { exampleParams } from './example-params.js';
 import { paramRows, type ParamRow } from './param-rows.js';
 import { curlSnippet, typescriptSnippet } from './snippets.js';
+import { operationEvents, webhooksPageData } from './webhooks-markdown.js';
 
 const templates = new Map<string, HandlebarsTemplateDelegate>();
 
@@ -43,7 +44,14 @@ export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageIn
     returns: returnsText(op, index),
     typescript: typescriptSnippet(op, pkg.name, example),
     curl: curlSnippet(op, model.serverUrl, example),
+    events: operationEvents(model, op, index),
+    objectName: op.response.type.kind === 'ref' ? (index.get(op.response.type.id)?.id ?? '') : '',
   });
+}
+
+/** `docs/webhooks.md`: verifying deliveries (Node, Express, fetch-style snippets) and every event type. */
+export function webhooksMarkdown(model: ApiModel, pkg: PackageInfo, index: Map<string, Decl>): string {
+  return template('webhooks.md.hbs')(webhooksPageData(model, pkg, index));
 }
 
 interface FlatRow {

@@ -48,6 +48,9 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
     .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
     .map((op) => ({ method: op.names.flat, fn: scope.importFrom(moduleOf.get(op.id)!, op.names.flat, false), docs: operationDocs(op) }));
   const clientBase = scope.importFrom('runtime/operation-methods', 'clientBase', false);
+  const webhooks = scope.importFrom('webhooks', 'webhooks', false);
+  const Webhooks = scope.importFrom('runtime/webhooks', 'Webhooks', true);
+  const Event = scope.importFrom('webhooks', 'Event', true);
   const statements: (string | StatementStructures)[] = [
     {
       kind: StructureKind.VariableStatement,
@@ -69,6 +72,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
         { name: '#core', type: `${ClientCore} | undefined` },
         { name: '#config', type: `() => ${ClientConfig}`, isReadonly: true },
         ...properties.map((p) => ({ name: p.name, type: p.type, isReadonly: true, initializer: p.init })),
+
       ],
       ctors: [
         {
@@ -85,6 +89,12 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
             'this.#core ??= createCore(this.#config());',
             'return this.#core;',
           ],
+        },
+        {
+          name: 'webhooks',
+          docs: [{ description: 'Webhook signature verification, as `stripe.webhooks.constructEvent(rawBody, header, secret)`; the same as the `webhooks` export.' }],
+          returnType: `${Webhooks}<${Event}>`,
+          statements: [`return ${webhooks};`],
         },
       ],
     },

@@ -3,6 +3,7 @@ import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ApiModel, Decl } from '../../model/types.js';
 import { namespaceTree } from './namespace-modules.js';
 import { relativeModule } from './relative-module.js';
+import { WEBHOOKS_TYPES } from './webhooks-file.js';
 
 /**
  * `src/namespaces/<Ns>.ts`: every type of one namespace (objects and params), so that the index can
@@ -55,7 +56,13 @@ export function indexFileStatements(model: ApiModel): StatementStructures[] {
   for (const [target, entry] of namespaces) {
     statements.push({ kind: StructureKind.ExportDeclaration, isTypeOnly: true, namespaceExport: entry.scope[0]!, moduleSpecifier: relativeModule(module, target) });
   }
-  statements.push(...reExports(module, model.declarations.filter((d) => d.scope.length === 0)));
+  statements.push(
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: './webhooks.js', namedExports: ['webhooks'] },
+    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, moduleSpecifier: './webhooks.js', namedExports: WEBHOOKS_TYPES },
+  );
+  // The spec's own `event` schema (in builds with the events resource) is the union's generic form:
+  // the package's `Event` is the union.
+  statements.push(...reExports(module, model.declarations.filter((d) => d.scope.length === 0 && !WEBHOOKS_TYPES.includes(d.name))));
   for (const group of model.resources) {
     statements.push({
       kind: StructureKind.ExportDeclaration,

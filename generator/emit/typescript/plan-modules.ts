@@ -7,6 +7,7 @@ export type ModulePlan =
   | { kind: 'types'; module: string; roots: Decl[] }
   | { kind: 'namespace'; module: string; model: ApiModel }
   | { kind: 'client'; module: string; model: ApiModel; pkg: PackageIdentity }
+  | { kind: 'webhooks'; module: string; model: ApiModel }
   | { kind: 'index'; module: string; model: ApiModel };
 
 /** Which modules the package has and what each is made of; sorted by module path. */
@@ -23,6 +24,7 @@ export function planModules(model: ApiModel, pkg: PackageIdentity): ModulePlan[]
   }
   for (const module of namespaceModules(model)) plans.push({ kind: 'namespace', module, model });
   plans.push({ kind: 'client', module: 'client', model, pkg });
+  plans.push({ kind: 'webhooks', module: 'webhooks', model });
   plans.push({ kind: 'index', module: 'index', model });
   return plans.sort((a, b) => (a.module < b.module ? -1 : 1));
 }

@@ -1,0 +1,76 @@
+import type { OpenApiDocument } from '../../../load/openapi-types.js';
+import { webhookEventTypes } from '../../../model/events.js';
+
+/** A change in the mock's store, as its change listener reports it. */
+export interface StoreChange {
+  kind: 'created' | 'updated' | 'deleted';
+  /** The key the request was made with: events belong to its account. */
+  apiKey: string;
+  /** The object after the change (for a delete, as it was). */
+  object: Record<string, unknown>;
+  /** For an update, the changed fields as they were before. */
+  previousAttributes?: Record<string, unknown> | undefined;
+  /** The operation that made the change, or a trigger's name. */
+  operationId: string;
+  /** The request's `Request-Id` and `Idempotency-Key`, for the event's `request`. */
+  requestId?: string | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * Which event Stripe sends for a change, from the spec's own list of event types: a create is
+ * `<prefix>.created`, a delete `<prefix>.deleted`; an update that moves `status` to a state with an
+ * event of its own is that event (`identity.verification_session.verified`,
+ * `payment_intent.succeeded`), one that completes a redaction is `<prefix>.redacted`, any other is
+ * `<prefix>.updated`. A change the spec has no event for sends none.
+ */
+export class EventTypes {
+  /** Object value → the event type prefixes about it (`subscription` → `customer.subscription`). */
+  private readonly prefixes = new Map<string, string[]>();
+  private readonly known = new Set<string>();
+
+  constructor(document: OpenApiDocument) {
+    for (const event of webhookEventTypes(document)) {
+      this.known.add(event.type);
+      const prefix = event.type.slice(0, event.type.lastIndexOf('.'));
+      for (const object of event.objects) {
+        const list = this.prefixes.get(object.value) ?? [];
+        if (!list.includes(prefix)) list.push(prefix);
+        this.prefixes.set(object.value, list);
+      }
+    }
+  }
+
+  has(type: string): boolean {
+    return this.known.has(type);
+  }
+
+  /** Every event type of the spec, sorted. */
+  all(): string[] {
+    return [...this.known].sort();
+  }
+
+  /** The event type prefix for an object value: `identity.verification_session`. */
+  prefixOf(objectValue: string): string | undefined {
+    const prefixes = this.prefixes.get(objectValue) ?? [];
+    // `card` is named by `customer.source` and `account.external_account`; the object's own name first.
+    return prefixes.find((p) => p === objectValue) ?? prefixes[0];
+  }
+
+  /** The event a change produces, or undefined when Stripe sends none for it. */
+  forChange(change: StoreChange): string | undefined {
+    const value = change.object.object;
+    const prefix = typeof value === 'string' ? this.prefixOf(value) : undefined;
+    if (!prefix) return undefined;
+    const candidates: string[] = [];
+    if (change.kind === 'updated') {
+      const before = change.previousAttributes ?? {};
+      const status = change.object.status;
+      if ('status' in before && typeof status === 'string') candidates.push(`${prefix}.${status}`);
+      const redaction = change.object.redaction as { status?: unknown } | null | undefined;
+      if ('redaction' in before && redaction?.status === 'redacted') candidates.push(`${prefix}.redacted`);
+    }
+    candidates.push(`${prefix}.${change.kind}`);
+    return candidates.find((type) => this.known.has(type));
+  }
+}
