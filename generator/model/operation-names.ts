@@ -1,5 +1,5 @@
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
-import { camelCase, identifier, pascalCase, singular, typeName } from './naming.js';
+import { camelCase, identifier, memberName, pascalCase, singular, typeName } from './naming.js';
 import type { HttpVerb, OperationNames } from './types.js';
 
 export interface OperationKey {
@@ -38,11 +38,11 @@ export function nameOperations(document: OpenApiDocument, operations: OperationK
     for (let n = 2; used.has(method); n++) method = `${derived.method}${n}`;
     used.add(method);
     names.set(op.id, {
-      flat: identifier(op.id),
+      flat: memberName(identifier(op.id)),
       namespace: derived.namespace,
-      namespaceProperty: derived.namespace.map((n) => camelCase(n)),
+      namespaceProperty: derived.namespace.map((n) => memberName(camelCase(n))),
       resourceClass: derived.className,
-      resourceProperty: camelCase(derived.className),
+      resourceProperty: memberName(camelCase(derived.className)),
       method,
       paramsType: `${singular(derived.className)}${pascalCase(method)}Params`,
     });
@@ -135,7 +135,7 @@ function derive(op: OperationKey, namespaces: Set<string>, document: OpenApiDocu
 function methodName(name: string): string {
   const camel = camelCase(name);
   if (camel === 'delete') return 'del';
-  return camel === 'constructor' ? 'constructor_' : camel;
+  return memberName(camel);
 }
 
 export function plural(word: string): string {
