@@ -5,6 +5,7 @@ import { cacheDir, writeCacheFile } from './cache-dir.js';
 import type { SpecBytes } from './locate-spec.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { checkJsonDepth, checkSize, yamlGuard } from './parse-limits.js';
+import { checkShape } from './check-shape.js';
 
 /**
  * Parses JSON or YAML. js-yaml, not the `yaml` package: on the 4 MB Stripe spec it is several times
@@ -25,6 +26,7 @@ export function parseSpec(spec: SpecBytes, options: { cache?: boolean } = {}): O
   const text = spec.bytes.toString('utf8');
   const document = parseText(text, spec.origin);
   checkOpenApi3(document, spec.origin);
+  checkShape(document);
   if (useCache) writeCacheFile(cached, JSON.stringify(document));
   return document;
 }
