@@ -66,17 +66,6 @@ export function identifier(text: string): string {
   return RESERVED_WORDS.has(name) ? `${name}_` : name;
 }
 
-/**
- * Members every object already has (`constructor`, `toString`, `__proto__`...) and `then`, which would
- * make the client a thenable that `await` calls: a client or resource property never takes one.
- */
-const TAKEN_MEMBERS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'then', 'prototype']);
-
-/** A property or method name on the client or a resource object. */
-export function memberName(name: string): string {
-  return TAKEN_MEMBERS.has(name) ? `${name}_` : name;
-}
-
 /** Whether a wire name can be written bare as a property key. */
 export function isIdentifierName(name: string): boolean {
   // `__proto__` is quoted even where it would parse bare, so no reader takes it for the prototype.

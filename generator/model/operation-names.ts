@@ -1,5 +1,5 @@
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
-import { camelCase, identifier, memberName, pascalCase, singular, typeName } from './naming.js';
+import { camelCase, identifier, pascalCase, singular, typeName } from './naming.js';
 import type { HttpVerb, OperationNames } from './types.js';
 
 export interface OperationKey {
@@ -136,6 +136,17 @@ function methodName(name: string): string {
   const camel = camelCase(name);
   if (camel === 'delete') return 'del';
   return memberName(camel);
+}
+
+/**
+ * Members every object already has (`constructor`, `toString`, `__proto__`...) and `then`, which would
+ * make the client a thenable that `await` calls: a client or resource property never takes one.
+ */
+const TAKEN_MEMBERS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'then', 'prototype']);
+
+/** A property or method name on the client or a resource object. */
+function memberName(name: string): string {
+  return TAKEN_MEMBERS.has(name) ? `${name}_` : name;
 }
 
 export function plural(word: string): string {
