@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../support/project.js';
 
@@ -66,6 +67,27 @@ async function runAll(files: string[]): Promise<Map<string, Run>> {
   return results;
 }
 
+function filesUnder(dir: string, ending: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith(ending))
+    .map((name) => path.join(dir, name));
+}
+
+/** Markup a Markdown file may produce when rendered: what the docs' own formatting makes. */
+const FORMATTING_TAGS = new Set(['p', 'a', 'code', 'pre', 'em', 'strong', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'br']);
+
+/** The tags in Markdown rendered to HTML (as a viewer renders it) that its formatting does not account for. */
+function liveMarkup(markdown: string): string[] {
+  const html = marked.parse(markdown, { async: false }) as string;
+  const found: string[] = [];
+  for (const [tag, name] of html.matchAll(/<\/?([A-Za-z][\w-]*)([^>]*)>/g)) {
+    if (!FORMATTING_TAGS.has(name!.toLowerCase()) || /\son\w+\s*=|javascript:|style\s*=/i.test(tag)) found.push(tag);
+  }
+  return found;
+}
+
 /** Every name-like token the specs use: a file in the temp root named after one of them was written by a run. */
 function specTokens(): Set<string> {
   const tokens = new Set<string>();
@@ -105,6 +127,21 @@ describe('hostile specs', () => {
     const tokens = specTokens();
     const written = fs.readdirSync(os.tmpdir()).filter((name) => !tmpBefore.has(name) && tokens.has(name.replace(/\.[^.]*$/, '')));
     expect(written).toEqual([]);
+  });
+
+  it('text from the spec is inert in every accepted output: Markdown renders no markup of its own, doc comments hold no tags', () => {
+    const accepted = [...runs.values()].filter((run) => run.status === 0);
+    for (const run of accepted) {
+      for (const file of [...filesUnder(run.out, '.md')]) {
+        expect(liveMarkup(fs.readFileSync(file, 'utf8')), `${run.spec}: ${path.relative(run.out, file)}`).toEqual([]);
+      }
+      for (const file of filesUnder(path.join(run.out, 'src'), '.ts')) {
+        if (file.includes(`${path.sep}runtime${path.sep}`)) continue;
+        const comments = fs.readFileSync(file, 'utf8').match(/\/\*\*[\s\S]*?\*\//g) ?? [];
+        const tags = comments.flatMap((comment) => comment.match(/<\/?[A-Za-z][^>]*>|^\s*\*\s*@(?!deprecated\b)\w+/gm) ?? []);
+        expect(tags, `${run.spec}: ${path.relative(run.out, file)}`).toEqual([]);
+      }
+    }
   });
 
   it('every accepted spec gives a package that compiles under strict (one program for all)', () => {
