@@ -45,7 +45,9 @@ function parseText(text: string, origin: string): unknown {
     // adds YAML 1.1's (timestamps, merge keys, binary, sets), whose resolvers run on every plain
     // scalar, about a fifth of the parse, and would read an unquoted date as a Date.
     // The listener bounds nesting and alias expansion; it costs about 5% of the parse.
-    return yaml.load(text, { filename: origin, json: true, schema: yaml.CORE_SCHEMA, listener: yamlGuard(origin) });
+    // Without js-yaml's `json` option a key given twice is an error: a second `/v1/things:` would
+    // silently replace the first one's operations.
+    return yaml.load(text, { filename: origin, schema: yaml.CORE_SCHEMA, listener: yamlGuard(origin) });
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = error.mark ? error.mark.line + 1 : undefined;

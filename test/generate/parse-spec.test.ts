@@ -107,3 +107,12 @@ describe('parse limits', () => {
     }
   });
 });
+
+describe('a YAML key given twice', () => {
+  it('is refused at its second line, where JSON would silently keep the last', () => {
+    const text = 'openapi: 3.0.0\ninfo: {title: T, version: "1"}\npaths:\n  /v1/a:\n    get: {}\n  /v1/a:\n    post: {}\n';
+    const { message, where } = refusal(text);
+    expect(message).toBe('not valid YAML: duplicated mapping key');
+    expect(where).toBe('inline.yaml:6:3');
+  });
+});
