@@ -182,6 +182,11 @@ export class TypeBuilder {
     if (isRootSchema(key, target)) return { kind: 'ref', id: this.rootForSchema(key).id };
     const placed = this.declOfSchema.get(key);
     if (placed) return { kind: 'ref', id: placed };
+    const pointer = pointerJoin('#/components/schemas', key);
+    if (target.allOf && target.allOf.length > 1 && !target.anyOf && !target.oneOf) {
+      // Declared under its key before its body is built, so a part that refers back to it is a recursive interface.
+      return this.nestedDecl(mergeAllOf(target.allOf, this.document, pointer, [ref]), { ...ctx, pointer }, key);
+    }
     const isObject = target.properties !== undefined || (target.type === 'object' && target.additionalProperties === undefined);
     if (!isObject || target.anyOf || target.oneOf) return this.inline(ref, target, { ...ctx, pointer: pointerJoin('#/components/schemas', key) }, ctx.pointer);
     return this.nestedDecl(target, { ...ctx, pointer: pointerJoin('#/components/schemas', key) }, key);
@@ -305,7 +310,8 @@ function mergeAllOf(parts: Schema[], document: OpenApiDocument, pointer: string,
     let schema = part;
     let partChain = chain;
     if (part.$ref) {
-      if (chain.includes(part.$ref)) throw cycleError([...chain, part.$ref], [...chain.slice(1), part.$ref].map(() => 'allOf'));
+      const seen = chain.indexOf(part.$ref);
+      if (seen >= 0) throw cycleError([...chain.slice(seen), part.$ref], ['allOf']);
       schema = resolveRef<Schema>(document, part.$ref, pointerJoin(pointer, 'allOf', index));
       partChain = [...chain, part.$ref];
     }

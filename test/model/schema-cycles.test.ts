@@ -57,6 +57,31 @@ describe('schema cycles', () => {
     );
   });
 
+  it('an allOf whose part refers back through a property is a recursive interface', () => {
+    const model = buildModel(
+      documentWith(
+        {
+          A: { allOf: [ref('B'), props('a')] },
+          B: { type: 'object', properties: { parent: ref('A') } },
+          thing: { type: 'object', 'x-resourceId': 'thing', properties: { id: { type: 'string' }, tree: ref('A') } },
+        },
+        'thing',
+      ),
+      { specSha256: '0', allResourceTypes: true },
+    );
+    const tree = model.declarations.find((d) => d.id === 'Thing')!.children.find((c) => c.schemaKey === 'A')!;
+    expect(tree.body.kind === 'interface' && tree.body.properties.map((p) => [p.name, p.type])).toEqual([
+      ['a', { kind: 'primitive', name: 'string' }],
+      ['parent', { kind: 'ref', id: tree.id }],
+    ]);
+  });
+
+  it('an inline allOf that meets a cycle names the chain from the schema that repeats', () => {
+    expect(refusal({ A: { type: 'object', properties: { x: { allOf: [ref('B'), props('x')] } } }, B: { allOf: [ref('B'), props('b')] } })).toBe(
+      'schema cycle through allOf: #/components/schemas/B → B',
+    );
+  });
+
   it('a nested allOf is merged in full, and a recursive object through its properties is a recursive interface', () => {
     const model = buildModel(
       documentWith(
