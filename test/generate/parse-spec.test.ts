@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../generator/load/locate-spec.js';
+import { readSpecSource, sha256 } from '../../generator/load/locate-spec.js';
 import { parseSpec } from '../../generator/load/parse-spec.js';
 
 function parse(yamlText: string): unknown {
@@ -114,5 +114,11 @@ describe('a YAML key given twice', () => {
     const { message, where } = refusal(text);
     expect(message).toBe('not valid YAML: duplicated mapping key');
     expect(where).toBe('inline.yaml:6:3');
+  });
+});
+
+describe('reading a spec source', () => {
+  it('stops at the size limit: a device that never ends is refused, not read forever', async () => {
+    await expect(readSpecSource('/dev/zero')).rejects.toThrow('the spec is larger than the 64 MB sdkgen reads');
   });
 });
