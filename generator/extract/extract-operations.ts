@@ -15,17 +15,19 @@ export function extractOperations(document: OpenApiDocument, operationIds: strin
       if (id) found.set(id, { path, method });
     }
   }
-  const paths: Record<string, PathItem> = {};
+  const paths = new Map<string, PathItem>();
   for (const id of operationIds) {
     const location = found.get(id);
     if (!location) {
       throw new SdkgenError(`unknown operation '${id}'`, { where: '--operation', hint: `closest operation ids: ${closest(id, [...found.keys()]).join(', ')}` });
     }
     const item = document.paths[location.path]!;
-    const kept: PathItem = (paths[location.path] ??= item.parameters ? { parameters: item.parameters } : {});
+    if (!paths.has(location.path)) paths.set(location.path, item.parameters ? { parameters: item.parameters } : {});
+    const kept = paths.get(location.path)!;
     kept[location.method as 'get'] = item[location.method as 'get'];
   }
-  const components: Record<string, Record<string, unknown>> = {};
+  // Maps, not objects: component kinds and names come from the spec (`__proto__` included).
+  const components = new Map<string, Map<string, unknown>>();
   const pending: [string, string][] = [];
   const visit = (node: unknown, at: string): void => {
     if (Array.isArray(node)) return node.forEach((child, i) => visit(child, pointerJoin(at, i)));
@@ -35,7 +37,7 @@ export function extractOperations(document: OpenApiDocument, operationIds: strin
       else visit(value, pointerJoin(at, key));
     }
   };
-  visit(paths, '#/paths');
+  visit(Object.fromEntries(paths), '#/paths');
   const done = new Set<string>();
   while (pending.length > 0) {
     const [ref, usedAt] = pending.pop()!;
@@ -46,21 +48,23 @@ export function extractOperations(document: OpenApiDocument, operationIds: strin
     const target = resolveRef<unknown>(document, ref, usedAt);
     const [, kind, name] = match;
     const key = name!.replace(/~1/g, '/').replace(/~0/g, '~');
-    (components[kind!] ??= {})[key] = target;
+    if (!components.has(kind!)) components.set(kind!, new Map());
+    components.get(kind!)!.set(key, target);
     visit(target, ref);
   }
-  if (document.components?.securitySchemes) components.securitySchemes = document.components.securitySchemes as Record<string, unknown>;
+  const schemes = document.components?.securitySchemes as Record<string, unknown> | undefined;
+  if (schemes) components.set('securitySchemes', new Map(Object.entries(schemes)));
   const sortedComponents = Object.fromEntries(
-    Object.entries(components)
+    [...components.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([kind, entries]) => [kind, Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)))]),
+      .map(([kind, entries]) => [kind, Object.fromEntries([...entries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))]),
   );
   const out: OpenApiDocument = {
     openapi: document.openapi,
     info: document.info,
     ...(document.servers ? { servers: document.servers } : {}),
     ...(document.security ? { security: document.security } : {}),
-    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : 1))),
+    paths: Object.fromEntries([...paths.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     components: sortedComponents,
   };
   return out;

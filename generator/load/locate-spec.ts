@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SdkgenError } from '../errors.js';
+import { PARSE_LIMITS } from './parse-limits.js';
 import { cacheDir, writeCacheFile } from './cache-dir.js';
 
 export interface SpecPin {
@@ -36,8 +37,9 @@ export async function readSpecSource(source: string, cwd = process.cwd()): Promi
   const file = path.resolve(cwd, source);
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readBounded(file);
   } catch (error) {
+    if (error instanceof SdkgenError) throw error;
     throw new SdkgenError(`cannot read the spec: ${readProblem(error)}`, {
       where: file,
       // Worded for every command: generate takes the spec as --spec, diff as positional arguments.
@@ -107,9 +109,22 @@ async function download(url: string): Promise<Buffer> {
     throw new SdkgenError(`cannot download the spec: ${networkProblem(error)}`, { where: url, cause: error, hint: OFFLINE_HINT });
   }
   if (!response.ok) throw new SdkgenError(`cannot download the spec: HTTP ${response.status}`, { where: url, hint: OFFLINE_HINT });
+  if (Number(response.headers.get('content-length') ?? 0) > PARSE_LIMITS.maxBytes) throw tooLarge(url);
   try {
-    return Buffer.from(await response.arrayBuffer());
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body?.getReader();
+    for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+      size += part.value.length;
+      if (size > PARSE_LIMITS.maxBytes) {
+        await reader!.cancel();
+        throw tooLarge(url);
+      }
+      chunks.push(part.value);
+    }
+    return Buffer.concat(chunks);
   } catch (error) {
+    if (error instanceof SdkgenError) throw error;
     throw new SdkgenError(`cannot download the spec: ${networkProblem(error)}`, { where: url, cause: error, hint: OFFLINE_HINT });
   }
 }
@@ -136,4 +151,30 @@ function networkProblem(error: unknown): string {
   }
   if (cause?.message) return `${err.message ?? 'fetch failed'}: ${cause.code ? `${cause.code}, ` : ''}${cause.message}`;
   return err.message ?? String(error);
+}
+
+/**
+ * A spec file, read no further than the size limit: `--spec /dev/zero` or a huge file stops at once.
+ * (A file's reported size is not enough: a device or a pipe reports none.)
+ */
+function readBounded(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return Buffer.concat(chunks, size);
+      size += read;
+      if (size > PARSE_LIMITS.maxBytes) throw tooLarge(file);
+      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function tooLarge(where: string): SdkgenError {
+  return new SdkgenError(`the spec is larger than the ${PARSE_LIMITS.maxBytes / 1024 / 1024} MB sdkgen reads`, { where });
 }

@@ -68,5 +68,6 @@ export function identifier(text: string): string {
 
 /** Whether a wire name can be written bare as a property key. */
 export function isIdentifierName(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+  // `__proto__` is quoted even where it would parse bare, so no reader takes it for the prototype.
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== '__proto__';
 }

@@ -74,8 +74,8 @@ export function nameOperations(document: OpenApiDocument, operations: OperationK
     if (used.has(method)) method = `${method}${pascalCase(op.method.toLowerCase())}`;
     for (let n = 2; used.has(method); n++) method = `${derived.method}${n}`;
     used.add(method);
-    const namespaceProperty = derived.namespace.map((n) => camelCase(n));
-    const resourceProperty = camelCase(derived.className);
+    const namespaceProperty = derived.namespace.map((n) => memberName(camelCase(n)));
+    const resourceProperty = memberName(camelCase(derived.className));
     const resourcePath = [...namespaceProperty, resourceProperty].join('.');
     names.set(op.id, {
       flat: flat.get(op.id)!,
@@ -109,7 +109,7 @@ function uniqueFlatNames(operations: OperationKey[]): Map<string, string> {
   const taken = new Set<string>();
   const plain = (id: string) => (/^[A-Za-z0-9_]+$/.test(id) ? 0 : 1);
   for (const op of [...operations].sort((a, b) => plain(a.id) - plain(b.id) || compare(a.id, b.id))) {
-    const base = identifier(op.id);
+    const base = memberName(identifier(op.id));
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
     taken.add(name);
@@ -359,7 +359,18 @@ class PathNaming {
 function methodName(name: string): string {
   const camel = camelCase(name);
   if (camel === 'delete') return 'del';
-  return camel === 'constructor' ? 'constructor_' : camel;
+  return memberName(camel);
+}
+
+/**
+ * Members every object already has (`constructor`, `toString`, `__proto__`...) and `then`, which would
+ * make the client a thenable that `await` calls: a client or resource property never takes one.
+ */
+const TAKEN_MEMBERS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'then', 'prototype']);
+
+/** A property or method name on the client or a resource object. */
+function memberName(name: string): string {
+  return TAKEN_MEMBERS.has(name) ? `${name}_` : name;
 }
 
 export function plural(word: string): string {

@@ -29,6 +29,11 @@ export class TypeBuilder {
   private readonly sharedParamsDecls = new Map<string, Decl>();
   /** The type names of the API resources, decided once for the document. */
   private readonly resourceNames: Map<string, RootName>;
+  /**
+   * Schemas being inlined right now (they have no declaration of their own to refer to): meeting one
+   * of them again is a cycle TypeScript cannot express, such as `A = A | string`.
+   */
+  private readonly inlining: { ref: string; pointer: string }[] = [];
 
   constructor(private readonly document: OpenApiDocument) {
     this.resourceNames = resourceTypeNames(document);
@@ -134,7 +139,7 @@ export class TypeBuilder {
     if (variants) return this.variantsType(variants, ctx, schema.anyOf ? 'anyOf' : 'oneOf');
     if (schema.allOf) {
       if (schema.allOf.length === 1) return this.typeOf(schema.allOf[0]!, { ...ctx, pointer: pointerJoin(ctx.pointer, 'allOf', 0) });
-      return this.nestedDecl(mergeAllOf(schema.allOf, this.document, ctx.pointer), ctx);
+      return this.nestedDecl(mergeAllOf(schema.allOf, this.document, ctx.pointer, [ctx.pointer]), ctx);
     }
     if (schema.enum) return this.enumType(schema, ctx);
     switch (schema.type) {
@@ -192,13 +197,33 @@ export class TypeBuilder {
   private refType(ref: string, ctx: Context): TypeExpr {
     const key = schemaKeyOf(ref);
     const target = resolveRef<Schema>(this.document, ref, ctx.pointer);
-    if (key === undefined) return this.typeOf(target, { ...ctx, pointer: ref });
+    if (key === undefined) return this.inline(ref, target, { ...ctx, pointer: ref }, ctx.pointer);
     if (isRootSchema(key, target)) return { kind: 'ref', id: this.rootForSchema(key).id };
     const placed = this.declOfSchema.get(key);
     if (placed) return { kind: 'ref', id: placed };
+    const pointer = pointerJoin('#/components/schemas', key);
+    if (target.allOf && target.allOf.length > 1 && !target.anyOf && !target.oneOf) {
+      // Declared under its key before its body is built, so a part that refers back to it is a recursive interface.
+      return this.nestedDecl(mergeAllOf(target.allOf, this.document, pointer, [ref]), { ...ctx, pointer }, key);
+    }
     const isObject = target.properties !== undefined || (target.type === 'object' && target.additionalProperties === undefined);
-    if (!isObject || target.anyOf || target.oneOf) return this.typeOf(target, { ...ctx, pointer: pointerJoin('#/components/schemas', key) });
+    if (!isObject || target.anyOf || target.oneOf) return this.inline(ref, target, { ...ctx, pointer: pointerJoin('#/components/schemas', key) }, ctx.pointer);
     return this.nestedDecl(target, { ...ctx, pointer: pointerJoin('#/components/schemas', key) }, key);
+  }
+
+  /** The type of a referenced schema printed in place, refusing a schema that reaches itself that way. */
+  private inline(ref: string, target: Schema, ctx: Context, usedAt: string): TypeExpr {
+    const start = this.inlining.findIndex((entry) => entry.ref === ref);
+    if (start >= 0) {
+      const loop = [...this.inlining.slice(start), { ref, pointer: usedAt }];
+      throw cycleError(loop.map((entry) => entry.ref), loop.slice(1).map((entry, i) => keywordBetween(loop[i]!.ref, entry.pointer)));
+    }
+    this.inlining.push({ ref, pointer: usedAt });
+    try {
+      return this.typeOf(target, ctx);
+    } finally {
+      this.inlining.pop();
+    }
   }
 
   private variantsType(variants: Schema[], ctx: Context, keyword: 'anyOf' | 'oneOf'): TypeExpr {
@@ -296,13 +321,42 @@ export function union(members: TypeExpr[]): TypeExpr {
   return { kind: 'union', members: flat };
 }
 
-function mergeAllOf(parts: Schema[], document: OpenApiDocument, pointer: string): Schema {
-  const merged: Schema = { type: 'object', properties: {}, required: [] };
+/**
+ * The parts of an `allOf` as one object schema, parts that are `allOf`s themselves included. `chain`
+ * holds the schemas being merged: a part that is one of them again is a cycle no type can express.
+ */
+function mergeAllOf(parts: Schema[], document: OpenApiDocument, pointer: string, chain: string[]): Schema {
+  let properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  let description: string | undefined;
   for (const [index, part] of parts.entries()) {
-    const schema = part.$ref ? resolveRef<Schema>(document, part.$ref, pointerJoin(pointer, 'allOf', index)) : part;
-    Object.assign(merged.properties!, schema.properties ?? {});
-    merged.required!.push(...(schema.required ?? []));
-    merged.description ??= schema.description;
+    let schema = part;
+    let partChain = chain;
+    if (part.$ref) {
+      const seen = chain.indexOf(part.$ref);
+      if (seen >= 0) throw cycleError([...chain.slice(seen), part.$ref], ['allOf']);
+      schema = resolveRef<Schema>(document, part.$ref, pointerJoin(pointer, 'allOf', index));
+      partChain = [...chain, part.$ref];
+    }
+    if (schema.allOf) schema = { ...mergeAllOf(schema.allOf, document, partChain.at(-1)!, partChain), description: schema.description };
+    // Spread, not Object.assign: a property named `__proto__` must stay a property.
+    properties = { ...properties, ...schema.properties };
+    required.push(...(schema.required ?? []));
+    description ??= schema.description;
   }
-  return merged;
+  return { type: 'object', properties, required, ...(description === undefined ? {} : { description }) };
+}
+
+/** `schema cycle through allOf: #/components/schemas/A → B → A`: component schemas after the first by name. */
+function cycleError(refs: string[], keywords: string[]): SdkgenError {
+  const names = refs.map((ref, i) => (i === 0 ? ref : (schemaKeyOf(ref) ?? ref)));
+  const through = [...new Set(keywords)].join('/');
+  return new SdkgenError(`schema cycle through ${through}: ${names.join(' → ')}`);
+}
+
+/** How the schema at `from` reaches the `$ref` used at `usedAt`: `$ref`, or the keyword in between (`anyOf`, `items`...). */
+function keywordBetween(from: string, usedAt: string): string {
+  if (!usedAt.startsWith(`${from}/`)) return '$ref';
+  const keyword = usedAt.slice(from.length + 1).split('/').find((segment) => ['allOf', 'anyOf', 'oneOf', 'items', 'additionalProperties', 'not'].includes(segment));
+  return keyword ?? '$ref';
 }

@@ -53,7 +53,8 @@ export class RouteTable<R extends RouteSpec = RouteSpec> {
     const found: RouteMatch<R>[] = [];
     for (const { route, segments } of this.routes) {
       if (segments.length !== parts.length) continue;
-      const params: Record<string, string> = {};
+      // No prototype: a path parameter may be named `__proto__` or `constructor`.
+      const params = Object.create(null) as Record<string, string>;
       const ok = segments.every((segment, i) => {
         const part = parts[i]!;
         if ('literal' in segment) return segment.literal === part;

@@ -16,9 +16,16 @@ const CHAR_ESCAPES: Record<string, string> = {
   '\0': '\\0',
 };
 
-/** Text inside a `/** ... *\/` comment: it must not close the comment early. */
+/**
+ * Text inside a `/** ... *\/` comment: it must not close the comment early, and a line of it that
+ * starts with `@` must not read as a tag (`@deprecated`, `@internal` strip or flag the declaration).
+ */
 export function jsDocText(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/\r\n?/g, '\n').trim();
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(\s*)@/gm, '$1\\@')
+    .trim();
 }
 
 /** Text in HTML element content or a double-quoted attribute. */
@@ -29,6 +36,16 @@ export function html(text: string): string {
 /** Text inside a Markdown table cell: no pipes or newlines may break the row. */
 export function markdownCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n+/g, ' ').trim();
+}
+
+/**
+ * Untrusted plain text in Markdown (a heading, a table cell, a link label): shown as written, never
+ * read as a link, code span or HTML (no code span can form, so the character references always render).
+ */
+export function markdownText(text: string): string {
+  return markdownCell(text)
+    .replace(/[[\]`*_#~!]/g, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Inline code in Markdown, with a fence longer than any backtick run inside. */

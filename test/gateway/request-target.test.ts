@@ -55,4 +55,13 @@ describe('RouteTable', () => {
     expect(table.match('GET', '/v1/customers/cus_1/extra')).toBeUndefined();
     expect(table.match('DELETE', '/v1/customers/cus_1')).toBeUndefined();
   });
+
+  it('captures parameters named after Object.prototype members as their own keys', () => {
+    const odd = new RouteTable([{ id: 'Odd', method: 'GET', path: '/v1/things/{__proto__}/{constructor}' }]);
+    const params = odd.match('GET', '/v1/things/a/b')!.params;
+    expect(Object.entries(params)).toEqual([
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+    ]);
+  });
 });

@@ -348,7 +348,7 @@
     "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await any boolean constructor declare get module require number set string symbol type from of unknown never object bigint undefined".split(" ")
   );
   function isIdentifierName(name) {
-    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__";
   }
 
   // generator/text/escape.ts
@@ -368,7 +368,7 @@
 
   // generator/emit/docs/snippets.ts
   function typescriptSnippet(op, packageName, params, pathValues = {}) {
-    const args = op.pathParams.map((p) => tsString(pathValues[p.name] ?? `${p.name}_id`));
+    const args = op.pathParams.map((p) => tsString(pathValue(pathValues, p.name)));
     if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
     return [
       `import stripe from ${tsString(packageName)};`,
@@ -391,11 +391,18 @@ ${end}]`;
     const entries = Object.entries(value).filter(([, v]) => v !== void 0);
     if (entries.length === 0) return "{}";
     return `{
-${entries.map(([k, v]) => `${pad}${isIdentifierName(k) ? k : tsString(k)}: ${tsLiteral(v, indent + 1)},`).join("\n")}
+${entries.map(([k, v]) => `${pad}${literalKey(k)}: ${tsLiteral(v, indent + 1)},`).join("\n")}
 ${end}}`;
   }
+  function literalKey(key) {
+    if (key === "__proto__") return `[${tsString(key)}]`;
+    return isIdentifierName(key) ? key : tsString(key);
+  }
+  function pathValue(values, name) {
+    return Object.hasOwn(values, name) ? values[name] : `${name}_id`;
+  }
   function curlSnippet(op, baseUrl, params, pathValues = {}) {
-    const path = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathValues[name] ?? `${name}_id`));
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathValue(pathValues, name)));
     const lines = [`curl ${op.method === "GET" ? "-G " : op.method === "DELETE" ? "-X DELETE " : ""}${baseUrl}${path}`, "-u sk_test_...:"];
     const body = encodeForm(params);
     for (const pair of body ? body.split("&") : []) lines.push(`-d ${shellWord(pair)}`);

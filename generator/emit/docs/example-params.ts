@@ -7,12 +7,13 @@ import type { Decl, Operation, TypeExpr } from '../../model/types.js';
 export function exampleParams(op: Operation, index: Map<string, Decl>): Record<string, unknown> {
   const decl = op.params?.decl;
   if (!decl || decl.body.kind !== 'interface') return {};
-  const out: Record<string, unknown> = {};
+  // Built as entries: a field named `__proto__` must stay a field.
+  const entries: [string, unknown][] = [];
   for (const p of decl.body.properties) {
-    if (!p.optional) out[p.name] = exampleValue(p.type, p.name, index, 0);
-    else if (p.name === 'metadata') out.metadata = { order_id: '6735' };
+    if (!p.optional) entries.push([p.name, exampleValue(p.type, p.name, index, 0)]);
+    else if (p.name === 'metadata') entries.push(['metadata', { order_id: '6735' }]);
   }
-  return out;
+  return Object.fromEntries(entries);
 }
 
 function exampleValue(expr: TypeExpr, name: string, index: Map<string, Decl>, depth: number): unknown {
@@ -36,9 +37,7 @@ function exampleValue(expr: TypeExpr, name: string, index: Map<string, Decl>, de
       const decl = index.get(expr.id);
       if (!decl || depth > 4) return {};
       if (decl.body.kind === 'alias') return exampleValue(decl.body.type, name, index, depth);
-      const object: Record<string, unknown> = {};
-      for (const p of decl.body.properties) if (!p.optional) object[p.name] = exampleValue(p.type, p.name, index, depth + 1);
-      return object;
+      return Object.fromEntries(decl.body.properties.filter((p) => !p.optional).map((p) => [p.name, exampleValue(p.type, p.name, index, depth + 1)]));
     }
   }
 }

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { ApiModel, Decl, Operation } from '../../model/types.js';
 import { TOOL_ROOT } from '../../tool-root.js';
 import { descriptionMarkdown, firstSentence } from '../../text/descriptions.js';
-import { markdownCell, markdownCode } from '../../text/escape.js';
+import { markdownCell, markdownCode, markdownText } from '../../text/escape.js';
 import type { PackageInfo } from '../package/package-files.js';
 import { exampleParams } from './example-params.js';
 import { paramRows, type ParamRow } from './param-rows.js';
@@ -20,6 +20,8 @@ function template(name: string): HandlebarsTemplateDelegate {
     const hbs = Handlebars.create();
     hbs.registerHelper('cell', (text: string) => markdownCell(text ?? ''));
     hbs.registerHelper('code', (text: string) => markdownCode(String(text ?? '')));
+    hbs.registerHelper('text', (text: string) => markdownText(String(text ?? '')));
+    hbs.registerHelper('link', (target: string) => encodeURIComponent(String(target ?? '')));
     compiled = hbs.compile(fs.readFileSync(path.join(TOOL_ROOT, 'templates', 'docs', name), 'utf8'), { noEscape: true, strict: true });
     templates.set(name, compiled);
   }
@@ -33,8 +35,7 @@ export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageIn
   return template('operation.md.hbs')({
     title: op.title,
     description: descriptionMarkdown(op.description),
-    method: op.method,
-    path: op.path,
+    endpoint: `${op.method} ${op.path}`,
     id: op.id,
     sdkCall: `client.${op.names.call}`,
     flatCall: `stripe.${op.names.flat}`,
@@ -95,6 +96,6 @@ export function docsIndexMarkdown(model: ApiModel, pkg: PackageInfo): string {
   return template('index.md.hbs')({
     name: pkg.name,
     apiVersion: model.apiVersion,
-    operations: model.operations.map((op) => ({ file: op.names.docFile, title: op.title, method: op.method, path: op.path })),
+    operations: model.operations.map((op) => ({ file: op.names.docFile, title: op.title, endpoint: `${op.method} ${op.path}` })),
   });
 }

@@ -5,7 +5,7 @@ import { tsString } from '../../text/escape.js';
 
 /** A TypeScript call through the generated package, in the seed page's shape. */
 export function typescriptSnippet(op: Operation, packageName: string, params: Record<string, unknown>, pathValues: Record<string, string> = {}): string {
-  const args = op.pathParams.map((p) => tsString(pathValues[p.name] ?? `${p.name}_id`));
+  const args = op.pathParams.map((p) => tsString(pathValue(pathValues, p.name)));
   if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
   return [
     `import stripe from ${tsString(packageName)};`,
@@ -27,12 +27,23 @@ export function tsLiteral(value: unknown, indent: number): string {
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '{}';
-  return `{\n${entries.map(([k, v]) => `${pad}${isIdentifierName(k) ? k : tsString(k)}: ${tsLiteral(v, indent + 1)},`).join('\n')}\n${end}}`;
+  return `{\n${entries.map(([k, v]) => `${pad}${literalKey(k)}: ${tsLiteral(v, indent + 1)},`).join('\n')}\n${end}}`;
+}
+
+/** A key in an object literal: `__proto__`, bare or quoted, would set the prototype, so it is computed. */
+function literalKey(key: string): string {
+  if (key === '__proto__') return `[${tsString(key)}]`;
+  return isIdentifierName(key) ? key : tsString(key);
+}
+
+/** The example value of a path parameter (its own entry only: a parameter may be named `constructor`). */
+function pathValue(values: Record<string, string>, name: string): string {
+  return Object.hasOwn(values, name) ? values[name]! : `${name}_id`;
 }
 
 /** A curl command in Stripe's docs style: `-u sk_test_...:` and one `-d` per form field. */
 export function curlSnippet(op: Operation, baseUrl: string, params: Record<string, unknown>, pathValues: Record<string, string> = {}): string {
-  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? `${name}_id`));
+  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValue(pathValues, name)));
   const lines = [`curl ${op.method === 'GET' ? '-G ' : op.method === 'DELETE' ? '-X DELETE ' : ''}${baseUrl}${path}`, '-u sk_test_...:'];
   const body = encodeForm(params);
   for (const pair of body ? body.split('&') : []) lines.push(`-d ${shellWord(pair)}`);

@@ -1,11 +1,12 @@
 import type { ApiModel } from '../../model/types.js';
+import { markdownText } from '../../text/escape.js';
 import type { PackageInfo } from './package-info.js';
 
 const HEADING = '# Changelog\n';
 
 /** The changelog of a first generation: one entry for the version it starts at. */
 export function initialChangelog(model: ApiModel, pkg: PackageInfo): string {
-  return `${HEADING}\n${changelogEntry({ version: pkg.version, lines: [`Generated from the ${model.title}, version ${model.apiVersion} (spec sha256 \`${model.specSha256.slice(0, 12)}\`).`] })}`;
+  return `${HEADING}\n${changelogEntry({ version: pkg.version, lines: [`Generated from the ${markdownText(model.title)}, version ${markdownText(model.apiVersion)} (spec sha256 \`${model.specSha256.slice(0, 12)}\`).`] })}`;
 }
 
 export interface ChangelogEntry {

@@ -39,7 +39,7 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
       type: typeText(p.type, scope, enclosing),
       doc: docs(p.description, p.deprecated ? [{ tagName: 'deprecated' }] : [])[0],
     }));
-    const indexType = additional ? typeText(additional, scope, enclosing) : undefined;
+    const indexType = additional ? indexSignatureType(typeText(additional, scope, enclosing), members) : undefined;
     out.push((writer) => {
       blankLineBefore(writer);
       writeDoc(writer, description);
@@ -70,6 +70,13 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
     });
   }
   return out;
+}
+
+/** An index signature must admit every named property's type (and `undefined` for an optional one). */
+function indexSignatureType(additional: string, members: { optional: boolean; type: string }[]): string {
+  const types = new Set([additional, ...members.map((m) => m.type)]);
+  if (members.some((m) => m.optional)) types.add('undefined');
+  return [...types].map((t) => (t.includes('=>') ? `(${t})` : t)).join(' | ');
 }
 
 /** As the printer sets an interface apart from what precedes it in its block. */

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BodyTooLarge, readBody } from '../read-body.js';
+import { checkRequestFraming } from '../request-framing.js';
 import { checkRequestTarget } from '../request-target.js';
 import { RouteTable } from '../route-table.js';
 import { sendError, type StripeError } from '../stripe-error.js';
@@ -17,7 +18,7 @@ const PASSED_BACK = ['content-type', 'request-id', 'idempotency-key', 'stripe-ve
 
 /**
  * `sdkgen gateway`: lets the docs pages (or curl) call the API without ever holding the secret key.
- * Each request passes, in order: the request-target check, the Host check, the origin policy, the
+ * Each request passes, in order: the framing check (one Host, HTTP/1.x), the request-target check, the Host check, the origin policy, the
  * rate limit, the access key, the route allow-list and the body checks; only then is a new request
  * built for the upstream, from a short allow-list of headers plus the key. Refusals use Stripe's
  * error shape, and nothing the gateway writes (answers or log lines) can hold the key.
@@ -45,6 +46,8 @@ export function createGateway(options: GatewayOptions): http.Server {
       finish(status, note);
     };
 
+    const framing = checkRequestFraming(req);
+    if (framing) return refuse(400, { type: 'invalid_request_error', code: 'gateway_bad_request', message: framing }, 'bad-framing', { Connection: 'close' });
     const target = checkRequestTarget(req.url);
     if (!target.ok) return refuse(400, { type: 'invalid_request_error', code: 'gateway_bad_request_target', message: target.message }, 'bad-target', { Connection: 'close' });
     if (!hostAllowed(req.headers.host, server, options.publicHosts)) {
@@ -151,6 +154,10 @@ export function createGateway(options: GatewayOptions): http.Server {
     })();
   });
   server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  // CONNECT (an authority-form target) would open a tunnel: answered, never followed.
+  server.on('connect', (_req, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
   return server;

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startServerCommand } from '../mock/server-command.js';
+import { ROOT, sdkgen, tempDir } from '../support/project.js';
+
+/** diff, extract and the mock read the same hostile specs as generate: recursion and odd names must not crash them. */
+const spec = (name: string) => path.join(ROOT, 'test/hostile/specs', name);
+const env = () => ({ SDKGEN_CACHE_DIR: tempDir('hostile-commands-cache') });
+
+describe('other commands on hostile specs', () => {
+  it('diff walks recursive types and Object.prototype names without a stack overflow', () => {
+    const recursive = sdkgen(['diff', spec('recursive-resource.yaml'), spec('recursive-params.yaml')], { env: env() });
+    expect(recursive.stderr).toBe('');
+    expect(recursive.status).toBe(0);
+    expect(recursive.stdout).toContain('Remove support for resource `Node`');
+    const names = sdkgen(['diff', spec('proto-names.yaml'), spec('proto-names.json')], { env: env() });
+    expect(names.status).toBe(0);
+    expect(names.stdout).toContain('No changes to the generated package.');
+  });
+
+  it('diff refuses a schema cycle with the same one line as generate', () => {
+    const result = sdkgen(['diff', spec('cycle-allof-pair.yaml'), spec('recursive-params.yaml')], { env: env() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('error: schema cycle through allOf: #/components/schemas/A → B → A\n');
+  });
+
+  it('extract follows recursive $refs once and keeps components named __proto__ and constructor', () => {
+    const recursive = sdkgen(['extract', '--operation', 'GetNodesNode', '--spec', spec('recursive-resource.yaml')], { env: env() });
+    expect(recursive.status).toBe(0);
+    expect(Object.keys(JSON.parse(recursive.stdout).components.schemas)).toEqual(['leaf', 'node']);
+    const names = sdkgen(['extract', '--operation', 'constructor', '--spec', spec('proto-names.yaml')], { env: env() });
+    expect(names.status).toBe(0);
+    const extracted = JSON.parse(names.stdout) as { components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(extracted.components.schemas)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getPrototypeOf(extracted.components.schemas)).toBe(Object.prototype);
+  });
+
+  it('the mock fakes a recursive resource, expanded into itself, in bounded depth', async () => {
+    const mock = await startServerCommand(['mock', '--port', '0', '--quiet', '--spec', spec('recursive-resource.yaml')], env());
+    try {
+      const response = await fetch(`${mock.url}/v1/nodes/nd_1?expand[]=parent`, { headers: { Authorization: 'Bearer sk_test_x' } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ id: 'nd_1', object: 'node', children: expect.any(Array) });
+    } finally {
+      expect((await mock.stop()).stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
