@@ -204,11 +204,12 @@ class PathNaming {
     // `/v1/account` is the caller's own account beside the `/v1/accounts` collection of the same type:
     // its params are the current one's (`AccountRetrieveCurrentParams`), so the two never share a name.
     const current = singleton && this.hasItems([version, ...nsSegments, plural(collection)].join('/')) ? 'Current' : '';
-    const own = (name: string) => ({ singularName, paramsType: `${singularName}${pascalCase(name === 'del' ? 'delete' : name)}${current}Params` });
+    const ownParams = (name: string) => ({ singularName, paramsType: `${singularName}${pascalCase(name === 'del' ? 'delete' : name)}${current}Params` });
     const done = (method: string, params?: { singularName: string; paramsType: string }): Derived => {
-      const irregular = IRREGULAR_METHODS[`${verb} ${shape(op.path)}`];
-      const name = methodName(irregular?.method ?? method);
-      return { method: name, namespace, className, ...(params && !irregular ? params : own(name)) };
+      const irregular = ownEntry(IRREGULAR_METHODS, `${verb} ${shape(op.path)}`);
+      // A path of ids only (`/v1/things/{a}/{b}`) leaves no word to name the method by: the verb does.
+      const name = methodName(irregular?.method ?? method) || (verb === 'GET' ? 'retrieve' : verb === 'POST' ? 'update' : 'del');
+      return { method: name, namespace, className, ...(params && !irregular ? params : ownParams(name)) };
     };
     if (rest.length === 0) {
       const single = singleton || (!this.hasItems(collectionPath) && singular(collection) === collection);
@@ -295,7 +296,7 @@ class PathNaming {
     const extended = stripped && stripped !== segmentNoun && stripped.startsWith(segmentNoun) ? stripped : undefined;
     const noun = extended ?? segmentNoun;
     const pluralNoun = extended ? plural(extended) : pascalCase(sub);
-    const irregular = IRREGULAR_SUBRESOURCES[shape(subPath)];
+    const irregular = ownEntry(IRREGULAR_SUBRESOURCES, shape(subPath));
     if (irregular) return { typeName: irregular.name, noun, plural: pluralNoun, collection };
     const servedAlone = key !== undefined && this.shapes.has(`/v1/${plural(key.split('.').pop()!)}`);
     const own =
@@ -356,6 +357,11 @@ class PathNaming {
 }
 
 /** Method names are property names, so reserved words are allowed; `delete` is `del`, as in stripe-node. */
+/** A table's own entry for `key`: a spec-made key such as `constructor` never reaches `Object.prototype`. */
+function ownEntry<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function methodName(name: string): string {
   const camel = camelCase(name);
   if (camel === 'delete') return 'del';

@@ -44,7 +44,8 @@ export function rootNameOf(key: string, schema?: Schema, pathNamespace?: string[
     }
     return typeName(part);
   });
-  const irregular = IRREGULAR_TYPE_NAMES[key];
+  // `Object.hasOwn`: a schema named `constructor` or `__proto__` must not find `Object.prototype`'s members.
+  const irregular = Object.hasOwn(IRREGULAR_TYPE_NAMES, key) ? IRREGULAR_TYPE_NAMES[key] : undefined;
   if (irregular) return { namespace, name: irregular.name };
   const plain = typeName(`${deleted ? 'deleted_' : ''}${last}`);
   const title = schema?.title;
