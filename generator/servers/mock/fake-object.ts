@@ -61,6 +61,21 @@ export function fakeResponse(request: FakeRequest): unknown {
   return object;
 }
 
+/** An object of `type` with the given id, its required fields filled with plain values. */
+export function fakeObject(type: TypeExpr, index: Map<string, Decl>, id: string, seed: string): unknown {
+  return new Faker(index, seed, id).value(type, 'response', 0);
+}
+
+/** The id prefix Stripe uses for an object type (`cus` for `customer`). */
+export function idPrefix(objectName: string): string {
+  return ID_PREFIXES[objectName] ?? initials(objectName);
+}
+
+/** A request value (strings all the way down) as the field's type has it; `undefined` if it does not fit. */
+export function coerceParam(expr: TypeExpr, value: FormValue, index: Map<string, Decl>, seed: string): unknown {
+  return coerceTo(expr, value, index, new Faker(index, seed));
+}
+
 class Faker {
   constructor(
     private readonly index: Map<string, Decl>,
@@ -112,7 +127,7 @@ class Faker {
   id(decl: Decl): string {
     if (this.topId) return this.topId;
     const objectName = objectLiteral(decl) ?? decl.name;
-    const prefix = ID_PREFIXES[objectName] ?? initials(objectName);
+    const prefix = idPrefix(objectName);
     const hash = crypto.createHash('sha256').update(`${objectName}\n${this.seed}`).digest('base64url').replace(/[-_]/g, '').slice(0, 24);
     return `${prefix}_${hash}`;
   }

@@ -108,6 +108,8 @@ export class ParamValidator {
   private map(values: TypeExpr, value: FormValue, path: string[]): ParamProblem | undefined {
     if (typeof value === 'string') return invalid('hash', path, value, 'a hash');
     for (const key of Object.keys(value)) {
+      // `metadata[key]=` unsets that key, as Stripe takes it.
+      if (value[key] === '') continue;
       const problem = this.check(values, value[key]!, [...path, key], false);
       if (problem) return problem;
     }
