@@ -62,7 +62,7 @@ export function createMock(options: MockOptions): MockServer {
   const routes = new RouteTable(plans.map((plan) => ({ id: plan.op.id, method: plan.op.method, path: plan.op.path, plan })));
   const store = options.store ?? new MockStore();
   const api = new StatefulApi(plans, index, store);
-  const validator = new ParamValidator(index, options.document);
+  const validator = new ParamValidator(index);
   const log = options.log ?? (() => {});
 
   const server = http.createServer((req, res) => {
