@@ -1,7 +1,9 @@
 // How long `sdkgen mock` takes to start on the full default (pinned) spec, and to answer its first
 // requests. Run: `node scripts/build.mjs && node bench/mock-start.mjs [runs]`. Prints medians in ms.
-// "warm": the parsed-spec cache is filled (the usual case); "cold": an empty cache dir, so the 4 MB
-// YAML spec is parsed first. The goal is under 2 s; Prism did not start on this spec in 9 minutes.
+// "warm": the cache holds the mock's model of this spec (the usual case: every start after the
+// first); "cold": an empty cache dir, so the 4 MB YAML spec is parsed and the whole model built
+// first. The whole model is built before listening, so an operation's first answer costs what its
+// later ones do. The goal is under 1 s; Prism did not start on this spec in 9 minutes.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,11 +43,17 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 /** Median start-up and first-answer times, in ms, with a filled and an empty parsed-spec cache. */
 export async function benchMockStart({ rounds = runs, log = console.log } = {}) {
   const result = {};
+  // The warm rounds share one cache dir, filled by a first start that is not counted.
+  const warmCache = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-bench-cache-'));
+  // It also makes this process's first fetch, so no measured answer pays for the HTTP client's start.
+  const first = await startMock({ SDKGEN_CACHE_DIR: warmCache });
+  await timed(first.url, 'GET', '/v1/balance');
+  first.child.kill('SIGTERM');
   for (const mode of ['warm', 'cold']) {
     const rows = { start: [], firstVerificationSession: [], firstAccount: [], repeatVerificationSession: [] };
     for (let i = 0; i < rounds; i++) {
       const cache = mode === 'cold' ? fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-bench-cache-')) : undefined;
-      const { child, url, startMs } = await startMock(cache ? { SDKGEN_CACHE_DIR: cache } : {});
+      const { child, url, startMs } = await startMock({ SDKGEN_CACHE_DIR: cache ?? warmCache });
       rows.start.push(startMs);
       rows.firstVerificationSession.push(await timed(url, 'POST', '/v1/identity/verification_sessions', 'type=document'));
       rows.repeatVerificationSession.push(await timed(url, 'POST', '/v1/identity/verification_sessions', 'type=id_number'));
@@ -54,8 +62,9 @@ export async function benchMockStart({ rounds = runs, log = console.log } = {}) 
       if (cache) fs.rmSync(cache, { recursive: true, force: true });
     }
     result[mode] = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Math.round(median(v))]));
-    log(`sdkgen mock on the full spec, ${mode} parsed-spec cache (median ms): start ${result[mode].start} (target < 2000), first answer ${result[mode].firstVerificationSession}, another operation's first ${result[mode].firstAccount}, repeat ${result[mode].repeatVerificationSession}`);
+    log(`sdkgen mock on the full spec, ${mode} cache (median ms): start ${result[mode].start} (target < 1000), first answer ${result[mode].firstVerificationSession}, another operation's first ${result[mode].firstAccount}, repeat ${result[mode].repeatVerificationSession}`);
   }
+  fs.rmSync(warmCache, { recursive: true, force: true });
   return result;
 }
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { SdkgenError } from '../../errors.js';
-import { loadSpec } from '../../load/load-spec.js';
 import { loadConfig } from '../../pipeline/config.js';
 import { closeOnSignals, listen } from '../../servers/listen.js';
 import { FaultInjector, parseFaults, seededRandom } from '../../servers/mock/faults.js';
 import { createMock } from '../../servers/mock/mock-server.js';
+import { loadMockModel } from '../../servers/mock/mock-model.js';
 import { MockStore } from '../../servers/mock/object-store.js';
 import { readStateFile, StateFileWriter } from '../../servers/mock/state-file.js';
 import { commaList } from '../options.js';
@@ -59,11 +59,14 @@ export function registerMock(program: Command): void {
       const snapshot = stateFile && !flags.reset ? readStateFile(stateFile) : undefined;
       if (snapshot) store.restore(snapshot);
       const config = loadConfig(flags.config);
-      const spec = await loadSpec({ spec: flags.spec ?? config.spec, pinFile: path.resolve(config.root, config.pin), projectRoot: config.root });
-      const server = createMock({
-        document: spec.document,
-        specSha256: spec.sha256,
+      const spec = await loadMockModel({
+        spec: flags.spec ?? config.spec,
+        pinFile: path.resolve(config.root, config.pin),
+        projectRoot: config.root,
         selection: { operations: flags.operations, resources: flags.resources },
+      });
+      const server = createMock({
+        model: spec.model,
         store,
         faults,
         log: flags.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),

@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { OpenApiDocument } from '../../load/openapi-types.js';
 import { buildModel } from '../../model/build-model.js';
 import { indexDecls } from '../../model/decl-index.js';
 import type { Selection } from '../../model/select-operations.js';
-import type { Decl } from '../../model/types.js';
+import type { ApiModel, Decl } from '../../model/types.js';
 import { BodyTooLarge, readBody } from '../read-body.js';
 import { checkRequestTarget } from '../request-target.js';
 import { RouteTable } from '../route-table.js';
@@ -12,6 +11,7 @@ import { planOperations, type PlannedOperation } from './api-plan.js';
 import { canExpand } from './expand.js';
 import { faultAnswer, type FaultInjector } from './faults.js';
 import { decodeForm, FormDecodeError, type FormObject } from './form-decode.js';
+import { randomToken } from './object-builder.js';
 import { MockStore, type AccountSpace } from './object-store.js';
 import { StatefulApi } from './stateful-api.js';
 import { ParamValidator } from './validate-params.js';
@@ -26,11 +26,12 @@ export interface RecordedRequest {
   body: string;
 }
 
-export interface MockOptions {
-  document: OpenApiDocument;
-  specSha256: string;
-  /** What is served (as `generate` and `gateway` select); every operation when absent. */
-  selection?: Selection;
+export type MockOptions = MockSettings & (
+  | { /** The model to serve (built once, see mock-model.ts). */ model: ApiModel }
+  | { document: OpenApiDocument; specSha256: string; /** What is served (as `generate` and `gateway` select); every operation when absent. */ selection?: Selection }
+);
+
+interface MockSettings {
   /** The objects; pass one to listen to its changes (`store.onChange`) or to keep it across servers. */
   store?: MockStore;
   faults?: FaultInjector;
@@ -56,7 +57,7 @@ const STATE_PATH = '/__mock/state';
  * with an object shaped by the response schema.
  */
 export function createMock(options: MockOptions): MockServer {
-  const model = buildModel(options.document, { specSha256: options.specSha256, ...options.selection });
+  const model = 'model' in options ? options.model : buildModel(options.document, { specSha256: options.specSha256, ...options.selection });
   const index = indexDecls(model);
   const plans = planOperations(model.operations, index);
   const routes = new RouteTable(plans.map((plan) => ({ id: plan.op.id, method: plan.op.method, path: plan.op.path, plan })));
@@ -78,7 +79,7 @@ export function createMock(options: MockOptions): MockServer {
       const target = checkRequestTarget(req.url);
       const match = target.ok ? routes.match(method, target.pathname) : undefined;
       options.onRequest?.({ method, target: req.url ?? '', operationId: match?.route.id, headers: req.headers, body });
-      const headers: Record<string, string> = { 'Request-Id': `req_${crypto.randomBytes(10).toString('hex')}` };
+      const headers: Record<string, string> = { 'Request-Id': `req_${randomToken(14)}` };
       if (typeof req.headers['stripe-version'] === 'string') headers['Stripe-Version'] = req.headers['stripe-version'];
       const idempotencyKey = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
       if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;

@@ -6,9 +6,27 @@ import type { StoredObject } from './object-store.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/** Random bytes drawn in blocks: one system call per few hundred ids instead of one per id. */
+class RandomPool {
+  private block = Buffer.alloc(0);
+  private at = 0;
+
+  take(count: number): Buffer {
+    if (this.at + count > this.block.length) {
+      this.block = crypto.randomBytes(Math.max(8192, count));
+      this.at = 0;
+    }
+    const out = this.block.subarray(this.at, this.at + count);
+    this.at += count;
+    return out;
+  }
+}
+
+const pool = new RandomPool();
+
 /** Random letters and digits, as in Stripe's ids. */
 export function randomToken(length = 24): string {
-  const bytes = crypto.randomBytes(length);
+  const bytes = pool.take(length);
   let out = '';
   for (let i = 0; i < length; i++) out += ALPHANUMERIC[bytes[i]! % 62];
   return out;
