@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../generator/servers/listen.js';
+import { FaultInjector, parseFaults, seededRandom } from '../../generator/servers/mock/faults.js';
 import { createMock, type MockServer } from '../../generator/servers/mock/mock-server.js';
 import type { StoreChange } from '../../generator/servers/mock/object-store.js';
 import { spec } from '../support/project.js';
@@ -288,5 +289,53 @@ describe('state per API key', () => {
     const cleared = await fetch(`${base}/__mock/state`, { method: 'DELETE' });
     expect(cleared.status).toBe(200);
     expect((await call(alice, 'GET', `/v1/customers/${customer.id}`)).status).toBe(404);
+  });
+});
+
+describe('fault injection', () => {
+  async function statuses(seed: number, count: number) {
+    const loaded = await spec();
+    const faulty = createMock({ document: loaded.document, specSha256: loaded.sha256, faults: new FaultInjector(parseFaults('rate=0.5,kinds=500|409|429'), seededRandom(seed)) });
+    const url = await listen(faulty, '127.0.0.1', 0);
+    const seen: [number, string | null][] = [];
+    try {
+      for (let i = 0; i < count; i++) {
+        const response = await fetch(`${url}/v1/customers?limit=1`, { headers: { Authorization: 'Bearer sk_test_faults' } });
+        await response.text();
+        seen.push([response.status, response.headers.get('stripe-should-retry')]);
+      }
+    } finally {
+      await new Promise<void>((resolve) => faulty.close(() => resolve()));
+    }
+    return seen;
+  }
+
+  it('fails the share of requests asked for, the same ones for the same seed, with Stripe-Should-Retry as Stripe sends it', async () => {
+    const first = await statuses(42, 40);
+    expect(await statuses(42, 40)).toEqual(first);
+    expect(await statuses(43, 40)).not.toEqual(first);
+    const byStatus = new Map(first.map(([status, retry]) => [status, retry]));
+    expect([...byStatus.keys()].sort()).toEqual([200, 409, 429, 500]);
+    expect(byStatus.get(200)).toBeNull();
+    expect(byStatus.get(409)).toBe('true');
+    expect(byStatus.get(500)).toBe('true');
+    const key = freshKey();
+    const bad = await call(key, 'POST', '/v1/customers', 'colour=red');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('stripe-should-retry')).toBe('false');
+  });
+});
+
+describe('hostile requests', () => {
+  it('keeps odd metadata keys as data and survives prototype-named params', async () => {
+    const key = freshKey();
+    const customer = await call(key, 'POST', '/v1/customers', 'metadata[__proto__]=x&metadata[constructor]=y');
+    expect(customer.status).toBe(200);
+    expect(Object.keys(customer.json.metadata).sort()).toEqual(['__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect((await call(key, 'GET', '/v1/customers?created[constructor]=1')).status).toBe(400);
+    expect((await call(key, 'POST', `/v1/customers/${customer.json.id}/constructor`)).status).toBe(404);
+    const search = await call(key, 'GET', `/v1/customers/search?query=${encodeURIComponent("constructor:'x'")}`);
+    expect(search.json.data).toEqual([]);
   });
 });

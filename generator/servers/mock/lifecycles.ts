@@ -30,12 +30,18 @@ export function onCreate(objectName: string, decl: Decl, index: Map<string, Decl
     const start = STARTING_STATUSES.find((s) => values.includes(s)) ?? values.find((v) => !ENDED.has(v));
     if (start) object.status = start;
   }
-  return LIFECYCLES[objectName]?.create?.(object, params, now);
+  return lifecycleOf(objectName)?.create?.(object, params, now);
 }
 
 /** Applies an action (`cancel`, `confirm` …) to a copy of a stored object, or says why it is refused. */
 export function onAction(objectName: string, action: string, object: StoredObject, params: FormObject, now: number): LifecycleRefusal | undefined {
-  return LIFECYCLES[objectName]?.actions[action]?.(object, params, now);
+  const actions = lifecycleOf(objectName)?.actions;
+  return actions && Object.hasOwn(actions, action) ? actions[action]!(object, params, now) : undefined;
+}
+
+/** Object names come from the spec: only the table's own entries count (never `constructor`). */
+function lifecycleOf(objectName: string): Lifecycle | undefined {
+  return Object.hasOwn(LIFECYCLES, objectName) ? LIFECYCLES[objectName] : undefined;
 }
 
 const secret = (object: StoredObject) => `${String(object.id)}_secret_${randomToken()}`;

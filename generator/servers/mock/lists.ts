@@ -83,7 +83,7 @@ function matcher(params: FormObject, filters: string[]): (entry: StoredEntry) =>
   if (typeof created === 'string' && created !== '') tests.push((o) => o.created === Number(created));
   else if (created && typeof created === 'object') {
     for (const [op, bound] of Object.entries(created)) {
-      const compare = RANGE[op];
+      const compare = Object.hasOwn(RANGE, op) ? RANGE[op] : undefined;
       if (compare && typeof bound === 'string') tests.push((o) => typeof o.created === 'number' && compare(o.created, Number(bound)));
     }
   }

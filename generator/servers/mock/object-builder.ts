@@ -69,7 +69,8 @@ export function mergeParams(target: StoredObject, decl: Decl, params: FormObject
         const next: StoredObject = isPlainObject(existing) ? { ...existing } : {};
         for (const [k, v] of Object.entries(value)) {
           if (v === '') delete next[k];
-          else if (typeof v === 'string') next[k] = v;
+          // A key such as `__proto__` is kept as data, as Stripe keeps it.
+          else if (typeof v === 'string') Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
         }
         target[key] = next;
       }
