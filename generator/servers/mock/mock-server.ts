@@ -6,7 +6,7 @@ import type { Selection } from '../../model/select-operations.js';
 import type { ApiModel, Decl } from '../../model/types.js';
 import { BodyTooLarge, readBody } from '../read-body.js';
 import { checkRequestTarget } from '../request-target.js';
-import { RouteTable } from '../route-table.js';
+import { RouteTable, type RouteMatch, type RouteSpec } from '../route-table.js';
 import { planOperations, type PlannedOperation } from './api-plan.js';
 import { canExpand } from './expand.js';
 import { faultAnswer, type FaultInjector } from './faults.js';
@@ -60,7 +60,7 @@ export function createMock(options: MockOptions): MockServer {
   const model = 'model' in options ? options.model : buildModel(options.document, { specSha256: options.specSha256, ...options.selection });
   const index = indexDecls(model);
   const plans = planOperations(model.operations, index);
-  const routes = new RouteTable(plans.map((plan) => ({ id: plan.op.id, method: plan.op.method, path: plan.op.path, plan })));
+  const routes = new MockRoutes(plans);
   const store = options.store ?? new MockStore();
   const api = new StatefulApi(plans, index, store);
   const validator = new ParamValidator(index);
@@ -162,6 +162,26 @@ export function createMock(options: MockOptions): MockServer {
     });
   });
   return Object.assign(server, { store });
+}
+
+/** The route table split by method and segment count, so a request is matched against a handful of templates, not all. */
+class MockRoutes {
+  private readonly tables = new Map<string, RouteTable<RouteSpec & { plan: PlannedOperation }>>();
+
+  constructor(plans: PlannedOperation[]) {
+    const groups = new Map<string, (RouteSpec & { plan: PlannedOperation })[]>();
+    for (const plan of plans) {
+      const key = `${plan.op.method} ${plan.op.path.split('/').length}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push({ id: plan.op.id, method: plan.op.method, path: plan.op.path, plan });
+    }
+    for (const [key, group] of groups) this.tables.set(key, new RouteTable(group));
+  }
+
+  match(method: string, pathname: string): RouteMatch<RouteSpec & { plan: PlannedOperation }> | undefined {
+    return this.tables.get(`${method} ${pathname.split('/').length}`)?.match(method, pathname);
+  }
 }
 
 /**

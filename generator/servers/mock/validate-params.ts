@@ -15,6 +15,9 @@ export interface ParamProblem {
 
 /** Checks decoded params against an operation's params declaration, as Stripe does, first problem wins. */
 export class ParamValidator {
+  /** Each declaration's fields by name, made on first use: a request checks a few dozen of them. */
+  private readonly byName = new WeakMap<Property[], Map<string, Property>>();
+
   constructor(private readonly index: Map<string, Decl>) {}
 
   validate(decl: Decl | undefined, input: FormObject): ParamProblem | undefined {
@@ -26,7 +29,8 @@ export class ParamValidator {
   }
 
   private object(properties: Property[], additional: TypeExpr | undefined, value: FormObject, path: string[]): ParamProblem | undefined {
-    const byName = new Map(properties.map((p) => [p.name, p]));
+    let byName = this.byName.get(properties);
+    if (!byName) this.byName.set(properties, (byName = new Map(properties.map((p) => [p.name, p]))));
     for (const key of Object.keys(value)) {
       const property = byName.get(key);
       if (!property && !additional) return unknown([...path, key]);
