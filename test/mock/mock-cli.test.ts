@@ -69,6 +69,7 @@ describe('sdkgen mock (the command)', () => {
       [['--faults', 'kinds=500|teapot'], /--faults: unknown kind 'teapot'/],
       [['--seed', 'abc'], /--seed must be an integer/],
       [['--resources', 'custumers'], /unknown resource 'custumers'/],
+      [['--state', '/nonexistent-folder/state.json'], /--state: the folder \/nonexistent-folder does not exist/],
     ];
     for (const [args, message] of cases) {
       const result = sdkgen(['mock', '--port', '0', ...args]);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { SdkgenError } from '../../errors.js';
@@ -56,6 +57,7 @@ export function registerMock(program: Command): void {
       const faults = flags.faults === undefined ? undefined : new FaultInjector(parseFaults(flags.faults), seededRandom(seed));
       const store = new MockStore();
       const stateFile = flags.state ? path.resolve(flags.state) : undefined;
+      if (stateFile && !fs.existsSync(path.dirname(stateFile))) throw new SdkgenError(`--state: the folder ${path.dirname(stateFile)} does not exist`);
       const snapshot = stateFile && !flags.reset ? readStateFile(stateFile) : undefined;
       if (snapshot) store.restore(snapshot);
       const config = loadConfig(flags.config);
@@ -71,7 +73,7 @@ export function registerMock(program: Command): void {
         faults,
         log: flags.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
       });
-      const writer = stateFile ? new StateFileWriter(stateFile, store) : undefined;
+      const writer = stateFile ? new StateFileWriter(stateFile, store, (message) => process.stderr.write(`${message}\n`)) : undefined;
       if (writer) {
         store.onDirty = () => writer.schedule();
         if (flags.reset) writer.write();

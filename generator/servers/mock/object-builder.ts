@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Decl, TypeExpr } from '../../model/types.js';
+import type { Decl, Property, TypeExpr } from '../../model/types.js';
 import { coerceParam, fakeObject, idPrefix } from './fake-object.js';
 import type { FormObject } from './form-decode.js';
 import type { StoredObject } from './object-store.js';
@@ -59,7 +59,7 @@ export function mergeParams(target: StoredObject, decl: Decl, params: FormObject
   if (decl.body.kind !== 'interface') return;
   for (const key of Object.keys(params)) {
     if (NOT_FIELDS.has(key)) continue;
-    const property = decl.body.properties.find((p) => p.name === key);
+    const property = fieldsOf(decl).get(key);
     if (!property) continue;
     const value = params[key]!;
     const existing = target[key];
@@ -87,6 +87,18 @@ export function mergeParams(target: StoredObject, decl: Decl, params: FormObject
     if (coerced !== undefined) target[key] = coerced;
     else if (value === '') target[key] = null;
   }
+}
+
+const fieldIndex = new WeakMap<Decl, Map<string, Property>>();
+
+/** A declaration's fields by name (kept beside the declaration, which lives as long as the model). */
+function fieldsOf(decl: Decl): Map<string, Property> {
+  let fields = fieldIndex.get(decl);
+  if (!fields) {
+    fields = new Map(decl.body.kind === 'interface' ? decl.body.properties.map((p) => [p.name, p]) : []);
+    fieldIndex.set(decl, fields);
+  }
+  return fields;
 }
 
 export function isPlainObject(value: unknown): value is StoredObject {

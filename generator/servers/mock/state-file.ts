@@ -27,15 +27,19 @@ export function readStateFile(file: string): StoreSnapshot | undefined {
 
 /**
  * Keeps the state file in step with the store: a change schedules a write a little later (many
- * changes, one write), and each write goes to a temporary file renamed over the old one, so a crash
+ * changes, one write; at least four times as long as a write takes), and each write goes to a temporary file renamed over the old one, so a crash
  * never leaves half a file.
  */
 export class StateFileWriter {
   private timer: NodeJS.Timeout | undefined;
+  /** How long the last write took: a big store is written less often, so writing never dominates. */
+  private lastWriteMs = 0;
 
   constructor(
     private readonly file: string,
     private readonly store: MockStore,
+    /** A write that fails (a full disk) is reported here and tried again on the next change. */
+    private readonly onError: (message: string) => void = () => {},
     private readonly delayMs = 200,
   ) {}
 
@@ -43,8 +47,12 @@ export class StateFileWriter {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.write();
-    }, this.delayMs);
+      try {
+        this.write();
+      } catch (error) {
+        this.onError(`cannot write the state file ${this.file}: ${(error as Error).message}`);
+      }
+    }, Math.max(this.delayMs, this.lastWriteMs * 4));
     this.timer.unref();
   }
 
@@ -57,8 +65,10 @@ export class StateFileWriter {
   }
 
   write(): void {
+    const started = performance.now();
     const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.tmp`);
     fs.writeFileSync(temp, JSON.stringify(this.store.snapshot()));
     fs.renameSync(temp, this.file);
+    this.lastWriteMs = performance.now() - started;
   }
 }
