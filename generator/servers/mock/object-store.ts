@@ -63,7 +63,11 @@ export class MockStore {
   /** Called after every change (the state file's debounced writer listens here). */
   onDirty: () => void = () => {};
 
-  /** Subscribes to every change; returns the unsubscribe function. */
+  /**
+   * Subscribes to every change, called synchronously after the write; returns the unsubscribe
+   * function. The objects passed are the stored ones, which the store never changes in place
+   * (an update stores a new object): keep them, but do not modify them.
+   */
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -170,7 +174,14 @@ export class MockStore {
 
   private emit(change: StoreChange): void {
     this.onDirty();
-    for (const listener of this.listeners) listener(change);
+    for (const listener of this.listeners) {
+      // A listener's failure (a webhook that cannot be delivered) never fails the API call that made the change.
+      try {
+        listener(change);
+      } catch {
+        // The listener reports its own failures.
+      }
+    }
   }
 }
 
