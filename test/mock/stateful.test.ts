@@ -75,6 +75,7 @@ describe('the store: create, retrieve, update, delete', () => {
     const txn = await call(key, 'POST', `/v1/customers/${alice.id}/balance_transactions`, 'amount=-500&currency=usd&description=credit');
     expect(txn.status).toBe(200);
     expect(txn.json).toMatchObject({ object: 'customer_balance_transaction', amount: -500, currency: 'usd', customer: alice.id });
+    expect(txn.json.id).toMatch(/^cbtxn_/);
     expect((await call(key, 'GET', `/v1/customers/${alice.id}/balance_transactions/${txn.json.id}`)).json.id).toBe(txn.json.id);
     expect((await call(key, 'GET', `/v1/customers/${bob.id}/balance_transactions/${txn.json.id}`)).status).toBe(404);
     expect((await call(key, 'GET', `/v1/customers/${alice.id}/balance_transactions`)).json.data.map((t: any) => t.id)).toEqual([txn.json.id]);

@@ -5,6 +5,38 @@ import type { FormObject, FormValue } from './form-decode.js';
 /** Id prefixes of common Stripe objects; others take the initials of their name. */
 const ID_PREFIXES: Record<string, string> = {
   account: 'acct',
+  application_fee: 'fee',
+  balance_transaction: 'txn',
+  bank_account: 'ba',
+  'billing_portal.configuration': 'bpc',
+  'billing_portal.session': 'bps',
+  card: 'card',
+  credit_note: 'cn',
+  customer_balance_transaction: 'cbtxn',
+  dispute: 'dp',
+  fee_refund: 'fr',
+  file: 'file',
+  file_link: 'link',
+  'issuing.card': 'ic',
+  'issuing.cardholder': 'ich',
+  mandate: 'mandate',
+  payment_link: 'plink',
+  person: 'person',
+  plan: 'plan',
+  promotion_code: 'promo',
+  quote: 'qt',
+  review: 'prv',
+  shipping_rate: 'shr',
+  source: 'src',
+  subscription_item: 'si',
+  subscription_schedule: 'sub_sched',
+  tax_id: 'txi',
+  'terminal.location': 'tml',
+  'terminal.reader': 'tmr',
+  'test_helpers.test_clock': 'clock',
+  token: 'tok',
+  topup: 'tu',
+  transfer_reversal: 'trr',
   charge: 'ch',
   'checkout.session': 'cs',
   customer: 'cus',
@@ -68,7 +100,7 @@ export function fakeObject(type: TypeExpr, index: Map<string, Decl>, id: string,
 
 /** The id prefix Stripe uses for an object type (`cus` for `customer`). */
 export function idPrefix(objectName: string): string {
-  return ID_PREFIXES[objectName] ?? initials(objectName);
+  return Object.hasOwn(ID_PREFIXES, objectName) ? ID_PREFIXES[objectName]! : initials(objectName);
 }
 
 /** A request value (strings all the way down) as the field's type has it; `undefined` if it does not fit. */
