@@ -247,6 +247,20 @@ describe('lifecycles', () => {
     expect(direct.status).toBe('succeeded');
   });
 
+  it('Stripe\'s test payment methods exist, and attach to and detach from a customer', async () => {
+    const key = freshKey();
+    const visa = await call(key, 'GET', '/v1/payment_methods/pm_card_visa');
+    expect(visa.status).toBe(200);
+    expect(visa.json).toMatchObject({ id: 'pm_card_visa', object: 'payment_method', type: 'card', customer: null, card: { brand: 'visa', last4: '4242' } });
+    const customer = (await call(key, 'POST', '/v1/customers', 'name=Card+holder')).json;
+    expect((await call(key, 'POST', '/v1/payment_methods/pm_card_mastercard/attach', `customer=${customer.id}`)).json).toMatchObject({ customer: customer.id, card: { brand: 'mastercard' } });
+    const mine = await call(key, 'GET', `/v1/payment_methods?customer=${customer.id}&type=card`);
+    expect(mine.json.data.map((p: any) => p.id)).toEqual(['pm_card_mastercard']);
+    expect((await call(key, 'POST', '/v1/payment_methods/pm_card_mastercard/detach')).json.customer).toBeNull();
+    expect((await call(key, 'POST', '/v1/payment_methods/pm_card_mastercard/detach')).status).toBe(400);
+    expect((await call(key, 'GET', '/v1/payment_methods/pm_nope')).status).toBe(404);
+  });
+
   it('objects without a modelled lifecycle start in the state a create implies; a Checkout Session has a url', async () => {
     const key = freshKey();
     const session = (await call(key, 'POST', '/v1/checkout/sessions', 'mode=payment&success_url=https://example.com/ok&line_items[0][price]=price_1&line_items[0][quantity]=1')).json;

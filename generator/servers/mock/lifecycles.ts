@@ -160,6 +160,15 @@ const LIFECYCLES: Record<string, Lifecycle> = {
       },
     },
   },
+  payment_method: {
+    actions: {
+      detach(object) {
+        if (!object.customer) return { code: 'payment_method_unexpected_state', message: 'The payment method you provided is not attached to a customer so detachment is impossible.' };
+        object.customer = null;
+        return undefined;
+      },
+    },
+  },
   'checkout.session': {
     create(object) {
       object.status = 'open';

@@ -2,11 +2,11 @@ import type { Decl } from '../../model/types.js';
 import type { StripeError } from '../stripe-error.js';
 import type { PlannedOperation } from './api-plan.js';
 import { expand } from './expand.js';
-import { fakeResponse } from './fake-object.js';
+import { fakeObject, fakeResponse } from './fake-object.js';
 import type { FormObject } from './form-decode.js';
 import { onAction, onCreate } from './lifecycles.js';
 import { listPage } from './lists.js';
-import { buildObject, mergeParams, newId } from './object-builder.js';
+import { buildObject, mergeParams, newId, objectDecl } from './object-builder.js';
 import type { MockStore, StoredEntry, StoredObject } from './object-store.js';
 import { searchPage } from './search.js';
 
@@ -29,6 +29,7 @@ export interface ApiAnswer {
 }
 
 const ITEM = /^(.*)\/\{([^}]+)\}$/;
+const PAYMENT_METHODS = '/v1/payment_methods';
 
 /**
  * The operations of the spec over the store: creates, reads, updates, deletes, lists, searches and
@@ -139,9 +140,28 @@ export class StatefulApi {
     const missing = this.missingParent(request);
     if (missing) return missing;
     const id = pathValues[plan.idParam!] ?? '';
-    const entry = this.store.get(apiKey, id);
+    const entry = this.store.get(apiKey, id) ?? this.testCard(request, id);
     if (!entry || entry.collection !== this.collectionPath(plan.collection, pathValues)) return notFound(plan.objectName ?? 'object', id, 'id');
     return then(entry);
+  }
+
+  /**
+   * Stripe's test payment methods (`pm_card_visa`, `pm_card_mastercard` …) exist in every test
+   * account: the first use stores one, so it can be retrieved, attached and detached.
+   */
+  private testCard(request: ApiRequest, id: string): StoredEntry | undefined {
+    const match = /^pm_card_([a-z]+)/.exec(id);
+    const owner = this.stored.get(PAYMENT_METHODS);
+    if (!match || request.plan.collection !== PAYMENT_METHODS || !owner?.decl) return undefined;
+    const object = buildObject({ kind: 'ref', id: owner.decl.id }, owner.decl, this.index, id, { type: 'card' }, this.now());
+    const card = owner.decl.body.kind === 'interface' ? owner.decl.body.properties.find((p) => p.name === 'card') : undefined;
+    const cardDecl = card ? objectDecl(card.type, this.index) : undefined;
+    if (cardDecl) {
+      const brand = match[1] === 'amex' ? 'amex' : match[1] === 'mastercard' ? 'mastercard' : match[1] === 'discover' ? 'discover' : 'visa';
+      const details = fakeObject({ kind: 'ref', id: cardDecl.id }, this.index, id, id) as StoredObject;
+      object.card = { ...details, brand, last4: brand === 'amex' ? '8431' : brand === 'mastercard' ? '4444' : '4242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, country: 'US', funding: 'credit' };
+    }
+    return this.store.create(request.apiKey, PAYMENT_METHODS, object, request.plan.op.id);
   }
 
   /** A nested collection's parent (`/v1/customers/{customer}` of its balance transactions) must exist. */
