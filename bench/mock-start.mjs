@@ -40,6 +40,32 @@ async function timed(url, method, target, body) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * Each endpoint of the spec called twice in a row, on one mock: the first call of an endpoint should
+ * cost what the second does (nothing is built on first use), and the mock's memory should not grow
+ * with the number of endpoints touched. The paths come from the parsed spec the first start cached.
+ */
+async function everyEndpoint({ child, url }, cache, log) {
+  const parsedDir = path.join(cache, 'parsed');
+  const document = JSON.parse(fs.readFileSync(path.join(parsedDir, fs.readdirSync(parsedDir).find((f) => f.endsWith('.json'))), 'utf8'));
+  const rss = () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024);
+  const before = rss();
+  const firsts = [];
+  const seconds = [];
+  for (const [template, item] of Object.entries(document.paths)) {
+    for (const verb of ['get', 'post', 'delete']) {
+      if (!item[verb]) continue;
+      const target = template.replace(/\{([^}]+)\}/g, (_, name) => `${name}_1`);
+      firsts.push(await timed(url, verb.toUpperCase(), target, verb === 'post' ? '' : undefined));
+      seconds.push(await timed(url, verb.toUpperCase(), target, verb === 'post' ? '' : undefined));
+    }
+  }
+  const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
+  const out = { endpoints: firsts.length, firstMedian: median(firsts), firstP95: p95(firsts), secondMedian: median(seconds), secondP95: p95(seconds), rssBefore: before, rssAfter: rss() };
+  log(`sdkgen mock, every endpoint (${out.endpoints}) called twice: first call median ${out.firstMedian.toFixed(1)} ms, p95 ${out.firstP95.toFixed(1)}; second call median ${out.secondMedian.toFixed(1)}, p95 ${out.secondP95.toFixed(1)} (target: first < 20 ms, as fast as the second); RSS ${out.rssBefore} MB before, ${out.rssAfter} MB after`);
+  return out;
+}
+
 /** Median start-up and first-answer times, in ms, with a filled and an empty parsed-spec cache. */
 export async function benchMockStart({ rounds = runs, log = console.log } = {}) {
   const result = {};
@@ -48,6 +74,7 @@ export async function benchMockStart({ rounds = runs, log = console.log } = {}) 
   // It also makes this process's first fetch, so no measured answer pays for the HTTP client's start.
   const first = await startMock({ SDKGEN_CACHE_DIR: warmCache });
   await timed(first.url, 'GET', '/v1/balance');
+  result.everyEndpoint = await everyEndpoint(first, warmCache, log);
   first.child.kill('SIGTERM');
   for (const mode of ['warm', 'cold']) {
     const rows = { start: [], firstVerificationSession: [], firstAccount: [], repeatVerificationSession: [] };
