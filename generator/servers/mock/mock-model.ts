@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import v8 from 'node:v8';
 import { cacheDir, writeCacheFile } from '../../load/cache-dir.js';
 import { locateSpec } from '../../load/load-spec.js';
@@ -42,9 +43,22 @@ export async function loadMockModel(options: { spec?: string; pinFile: string; p
   if (useCache) {
     try {
       writeCacheFile(file, v8.serialize(model));
+      pruneOldModels(path.dirname(file));
     } catch {
       // The cache only saves time; a full disk means the next start builds the model again.
     }
   }
   return { model, origin: bytes.origin, cached: false };
+}
+
+/** Entries are 7 MB for the whole Stripe API and a new sdkgen build makes new ones: the newest few are kept. */
+const KEPT_MODELS = 6;
+
+function pruneOldModels(dir: string): void {
+  const entries = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.v8'))
+    .map((name) => ({ file: path.join(dir, name), time: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const old of entries.slice(KEPT_MODELS)) fs.rmSync(old.file, { force: true });
 }
