@@ -5,10 +5,12 @@ import { sdkgen, tempDir } from '../support/project.js';
 import { startServerCommand, type RunningCommand } from './server-command.js';
 
 const running: RunningCommand[] = [];
+// One cache for this file's starts: the first builds the model, the others read it back.
+const CACHE = process.env.SDKGEN_CACHE_DIR || tempDir('mock-cli-cache');
 afterAll(() => Promise.all(running.map((m) => m.stop())));
 
 async function start(args: string[]): Promise<RunningCommand> {
-  const mock = await startServerCommand(['mock', '--port', '0', ...args]);
+  const mock = await startServerCommand(['mock', '--port', '0', ...args], { SDKGEN_CACHE_DIR: CACHE });
   running.push(mock);
   return mock;
 }
@@ -72,14 +74,14 @@ describe('sdkgen mock (the command)', () => {
       [['--state', '/nonexistent-folder/state.json'], /--state: the folder \/nonexistent-folder does not exist/],
     ];
     for (const [args, message] of cases) {
-      const result = sdkgen(['mock', '--port', '0', ...args]);
+      const result = sdkgen(['mock', '--port', '0', ...args], { env: { SDKGEN_CACHE_DIR: CACHE } });
       expect(result.status, args.join(' ')).not.toBe(0);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
     const broken = path.join(tempDir('mock-state'), 'state.json');
     fs.writeFileSync(broken, '{"half":');
-    const result = sdkgen(['mock', '--port', '0', '--state', broken]);
+    const result = sdkgen(['mock', '--port', '0', '--state', broken], { env: { SDKGEN_CACHE_DIR: CACHE } });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/the state file is not one sdkgen mock wrote/);
   });
