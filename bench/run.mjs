@@ -11,6 +11,7 @@ const sections = [
   ['bundle size', './bundle-size.mjs', 'bundleSize', 'formatBundleSize'],
   ['diff', './diff.mjs', 'benchDiff'],
   ['mock start', './mock-start.mjs', 'benchMockStart'],
+  ['mock throughput', './mock-throughput.mjs', 'benchMockThroughput'],
 ];
 
 for (const [title, file, fn, format] of sections) {

@@ -9,7 +9,7 @@ import { indexDecls } from './decl-index.js';
 import { expandPaths, literalUnion } from './expansions.js';
 import { webhookEventTypes } from './events.js';
 import { assignModulePaths } from './module-paths.js';
-import type { ApiModel, Decl, HttpVerb, Operation, OperationNames, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
+import type { ApiModel, Decl, HttpVerb, Operation, OperationNames, OperationParameter, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
 
 const VERBS: Record<string, HttpVerb> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' };
 
@@ -160,7 +160,34 @@ function buildOperation(document: OpenApiDocument, raw: RawOperation, names: Ope
     pathParams,
     params: buildParams(document, raw, names, parameters, types, module),
     response: buildResponse(document, raw, names, types, module),
+    parameters: parametersByLocation(document, raw, parameters),
   };
+}
+
+/** Each parameter where it travels, with its pointer: path-level ones under the path item, body fields under the body schema. */
+function parametersByLocation(document: OpenApiDocument, raw: RawOperation, parameters: Parameter[]): OperationParameter[] {
+  const itemPointer = raw.pointer.slice(0, raw.pointer.lastIndexOf('/'));
+  const out: OperationParameter[] = parameters.flatMap((p, index): OperationParameter[] => {
+    if (p.in !== 'path' && p.in !== 'query' && p.in !== 'header') return [];
+    const pointer = index < raw.pathParameters.length
+      ? pointerJoin(itemPointer, 'parameters', index)
+      : pointerJoin(raw.pointer, 'parameters', index - raw.pathParameters.length);
+    return [{ name: p.name, in: p.in, required: p.in === 'path' || Boolean(p.required), pointer }];
+  });
+  const requestBody = raw.object.requestBody;
+  if (requestBody && raw.method !== 'GET' && raw.method !== 'DELETE') {
+    const bodyPointer = pointerJoin(raw.pointer, 'requestBody');
+    const body = '$ref' in requestBody ? resolveRef<RequestBody>(document, requestBody.$ref, bodyPointer) : requestBody;
+    const [mediaType, media] = Object.entries(body.content ?? {})[0] ?? [];
+    if (media?.schema) {
+      const schemaPointer = pointerJoin(bodyPointer, 'content', mediaType!, 'schema');
+      const schema = media.schema.$ref ? resolveRef<Schema>(document, media.schema.$ref, schemaPointer) : media.schema;
+      const required = new Set(schema.required ?? []);
+      const base = media.schema.$ref ?? schemaPointer;
+      for (const name of Object.keys(schema.properties ?? {})) out.push({ name, in: 'body', required: required.has(name), pointer: pointerJoin(base, 'properties', name) });
+    }
+  }
+  return out;
 }
 
 function buildParams(

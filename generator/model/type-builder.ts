@@ -116,6 +116,7 @@ export class TypeBuilder {
         deprecated: Boolean(propSchema.deprecated),
         pointer: propPointer,
       };
+      if (this.isInteger(propSchema, propPointer)) property.integer = true;
       const expansions = propSchema['x-expansionResources']?.oneOf;
       if (expandable.has(name) && expansions) {
         property.expandsTo = expansions
@@ -126,6 +127,12 @@ export class TypeBuilder {
       return property;
     });
     return props.sort(propertyOrder);
+  }
+
+  /** `integer`, directly or as a variant or item of the schema (`anyOf [integer, enum [""]]`). */
+  private isInteger(schema: Schema, pointer: string): boolean {
+    const own = schema.$ref ? resolveRef<Schema>(this.document, schema.$ref, pointer) : schema;
+    return [own, ...(own.anyOf ?? []), ...(own.oneOf ?? []), ...(own.items ? [own.items] : [])].some((s) => s.type === 'integer');
   }
 
   typeOf(schema: Schema, ctx: Context): TypeExpr {

@@ -61,6 +61,19 @@ export interface Operation {
    * (`itemPathsDecl`) under `data.`. Absent when nothing can be expanded.
    */
   expansion?: { pathsDecl: string; itemPathsDecl?: string };
+  /**
+   * Every parameter by where it travels (path, query, header, or a field of the form body), with
+   * its real JSON pointer in the spec: what a server checks requests against.
+   */
+  parameters?: OperationParameter[];
+}
+
+export interface OperationParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'body';
+  required: boolean;
+  /** JSON pointer of the parameter object (path, query, header) or of the body field's schema. */
+  pointer: string;
 }
 
 export interface OperationNames {
@@ -142,6 +155,8 @@ export interface Property {
   /** For expandable fields: the ids of the declarations the id expands into. */
   expandsTo?: string[];
   pointer: string;
+  /** The schema says `integer`: the type stays `number` (as in TypeScript), this keeps the distinction. */
+  integer?: true;
 }
 
 export interface Decl {

@@ -28,7 +28,7 @@ async function call(method: string, path: string, body?: string, headers: Record
 const SESSIONS = '/v1/identity/verification_sessions';
 
 describe('sdkgen mock: valid requests', () => {
-  it('answers a create with an object shaped by the response schema, echoing the request', async () => {
+  it('answers a create with an object shaped by the response schema, with the request applied', async () => {
     const body = 'type=document&metadata[order_id]=6735&options[document][allowed_types][0]=passport&options[document][require_live_capture]=true';
     const { status, json, headers } = await call('POST', SESSIONS, body);
     expect(status).toBe(200);
@@ -38,27 +38,9 @@ describe('sdkgen mock: valid requests', () => {
     expect(json.metadata).toEqual({ order_id: '6735' });
     expect(json.options).toEqual({ document: { allowed_types: ['passport'], require_live_capture: true } });
     expect(json.livemode).toBe(false);
-    expect(json.client_secret).toBeNull();
+    expect(json.client_secret).toMatch(new RegExp(`^${json.id}_secret_`));
     expect(headers.get('request-id')).toMatch(/^req_/);
     expect(received.at(-1)).toMatchObject({ method: 'POST', operationId: 'PostIdentityVerificationSessions', body });
-  });
-
-  it('gives the same request the same ids', async () => {
-    const first = await call('POST', SESSIONS, 'type=id_number');
-    const again = await call('POST', SESSIONS, 'type=id_number');
-    const other = await call('POST', SESSIONS, 'type=document');
-    expect(again.json.id).toBe(first.json.id);
-    expect(again.headers.get('request-id')).toBe(first.headers.get('request-id'));
-    expect(other.json.id).not.toBe(first.json.id);
-  });
-
-  it('takes the object id from the path, and answers lists, deletes and emptyable fields', async () => {
-    expect((await call('GET', `${SESSIONS}/vs_123`)).json).toMatchObject({ id: 'vs_123', object: 'identity.verification_session' });
-    const list = await call('GET', `${SESSIONS}?limit=3&created[gte]=1690000000`);
-    expect(list.json).toMatchObject({ object: 'list', has_more: false, url: SESSIONS });
-    expect(list.json.data[0].object).toBe('identity.verification_session');
-    expect((await call('DELETE', '/v1/customers/cus_42')).json).toEqual({ id: 'cus_42', object: 'customer', deleted: true });
-    expect((await call('POST', SESSIONS, 'type=document&options[document]=')).status).toBe(200);
   });
 });
 

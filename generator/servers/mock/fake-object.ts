@@ -5,6 +5,38 @@ import type { FormObject, FormValue } from './form-decode.js';
 /** Id prefixes of common Stripe objects; others take the initials of their name. */
 const ID_PREFIXES: Record<string, string> = {
   account: 'acct',
+  application_fee: 'fee',
+  balance_transaction: 'txn',
+  bank_account: 'ba',
+  'billing_portal.configuration': 'bpc',
+  'billing_portal.session': 'bps',
+  card: 'card',
+  credit_note: 'cn',
+  customer_balance_transaction: 'cbtxn',
+  dispute: 'dp',
+  fee_refund: 'fr',
+  file: 'file',
+  file_link: 'link',
+  'issuing.card': 'ic',
+  'issuing.cardholder': 'ich',
+  mandate: 'mandate',
+  payment_link: 'plink',
+  person: 'person',
+  plan: 'plan',
+  promotion_code: 'promo',
+  quote: 'qt',
+  review: 'prv',
+  shipping_rate: 'shr',
+  source: 'src',
+  subscription_item: 'si',
+  subscription_schedule: 'sub_sched',
+  tax_id: 'txi',
+  'terminal.location': 'tml',
+  'terminal.reader': 'tmr',
+  'test_helpers.test_clock': 'clock',
+  token: 'tok',
+  topup: 'tu',
+  transfer_reversal: 'trr',
   charge: 'ch',
   'checkout.session': 'cs',
   customer: 'cus',
@@ -61,6 +93,21 @@ export function fakeResponse(request: FakeRequest): unknown {
   return object;
 }
 
+/** An object of `type` with the given id, its required fields filled with plain values. */
+export function fakeObject(type: TypeExpr, index: Map<string, Decl>, id: string, seed: string): unknown {
+  return new Faker(index, seed, id).value(type, 'response', 0);
+}
+
+/** The id prefix Stripe uses for an object type (`cus` for `customer`). */
+export function idPrefix(objectName: string): string {
+  return Object.hasOwn(ID_PREFIXES, objectName) ? ID_PREFIXES[objectName]! : initials(objectName);
+}
+
+/** A request value (strings all the way down) as the field's type has it; `undefined` if it does not fit. */
+export function coerceParam(expr: TypeExpr, value: FormValue, index: Map<string, Decl>, seed: string): unknown {
+  return coerceTo(expr, value, index, new Faker(index, seed));
+}
+
 class Faker {
   constructor(
     private readonly index: Map<string, Decl>,
@@ -112,7 +159,7 @@ class Faker {
   id(decl: Decl): string {
     if (this.topId) return this.topId;
     const objectName = objectLiteral(decl) ?? decl.name;
-    const prefix = ID_PREFIXES[objectName] ?? initials(objectName);
+    const prefix = idPrefix(objectName);
     const hash = crypto.createHash('sha256').update(`${objectName}\n${this.seed}`).digest('base64url').replace(/[-_]/g, '').slice(0, 24);
     return `${prefix}_${hash}`;
   }

@@ -1,14 +1,19 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { OpenApiDocument } from '../../load/openapi-types.js';
+import { buildModel } from '../../model/build-model.js';
+import { indexDecls } from '../../model/decl-index.js';
+import type { Selection } from '../../model/select-operations.js';
+import type { ApiModel, Decl } from '../../model/types.js';
 import { BodyTooLarge, readBody } from '../read-body.js';
 import { checkRequestTarget } from '../request-target.js';
-import { RouteTable } from '../route-table.js';
-import { sendError, sendJson } from '../stripe-error.js';
-import { fakeResponse } from './fake-object.js';
+import { RouteTable, type RouteMatch, type RouteSpec } from '../route-table.js';
+import { planOperations, type PlannedOperation } from './api-plan.js';
+import { canExpand } from './expand.js';
+import { faultAnswer, type FaultInjector } from './faults.js';
 import { decodeForm, FormDecodeError, type FormObject } from './form-decode.js';
-import { OperationModels } from './operation-models.js';
-import { specRoutes } from './spec-operations.js';
+import { randomToken } from './object-builder.js';
+import { MockStore, type AccountSpace } from './object-store.js';
+import { StatefulApi } from './stateful-api.js';
 import { ParamValidator } from './validate-params.js';
 
 export interface RecordedRequest {
@@ -21,29 +26,47 @@ export interface RecordedRequest {
   body: string;
 }
 
-export interface MockOptions {
-  document: OpenApiDocument;
-  specSha256: string;
+export type MockOptions = MockSettings & (
+  | { /** The model to serve (built once, see mock-model.ts). */ model: ApiModel }
+  | { document: OpenApiDocument; specSha256: string; /** What is served (as `generate` and `gateway` select); every operation when absent. */ selection?: Selection }
+);
+
+interface MockSettings {
+  /** The objects; pass one to listen to its changes (`store.onChange`) or to keep it across servers. */
+  store?: MockStore;
+  faults?: FaultInjector;
   /** Every request, before it is answered (tests read what the mock received). */
   onRequest?: (request: RecordedRequest) => void;
   log?: (line: string) => void;
 }
 
+export interface MockServer extends http.Server {
+  store: MockStore;
+}
+
 const MAX_BODY = 1024 * 1024;
+/** Idempotent replays kept per API key; the oldest go first (Stripe keeps them 24 hours). */
+const MAX_REPLAYS = 10_000;
+const STATE_PATH = '/__mock/state';
 
 /**
- * `sdkgen mock`: a local stand-in for the Stripe API, from the same model as the client. It routes
- * every operation of the spec, wants an API key (any), decodes the form body or query back to
- * nested values and checks them against the operation's params as Stripe does, answering a bad
- * request with Stripe's `400 invalid_request_error` and a good one with an object shaped by the
- * response schema. Nothing is stored: the same request always gets the same answer.
+ * `sdkgen mock`: a local Stripe that keeps state. It routes every operation of the model (built
+ * once, at start), wants an API key (each key has its own objects), decodes and checks params as
+ * Stripe does, and serves creates, reads, updates, deletes, lists, searches, expansions, lifecycles
+ * and idempotent replays from its store; operations that are not about stored objects are answered
+ * with an object shaped by the response schema.
  */
-export function createMock(options: MockOptions): http.Server {
-  const routes = new RouteTable(specRoutes(options.document));
-  const models = new OperationModels(options.document, options.specSha256);
+export function createMock(options: MockOptions): MockServer {
+  const model = 'model' in options ? options.model : buildModel(options.document, { specSha256: options.specSha256, ...options.selection });
+  const index = indexDecls(model);
+  const plans = planOperations(model.operations, index);
+  const routes = new MockRoutes(plans);
+  const store = options.store ?? new MockStore();
+  const api = new StatefulApi(plans, index, store);
+  const validator = new ParamValidator(index);
   const log = options.log ?? (() => {});
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const method = req.method ?? 'GET';
     void (async () => {
       let body = '';
@@ -51,31 +74,48 @@ export function createMock(options: MockOptions): http.Server {
         body = (await readBody(req, MAX_BODY)).toString('utf8');
       } catch (error) {
         const status = error instanceof BodyTooLarge ? 413 : 400;
-        return sendError(res, status, { type: 'invalid_request_error', message: 'The request body is too large or unreadable.' }, { Connection: 'close' });
+        return send(res, status, errorBody({ type: 'invalid_request_error', message: 'The request body is too large or unreadable.' }), { Connection: 'close' });
       }
       const target = checkRequestTarget(req.url);
       const match = target.ok ? routes.match(method, target.pathname) : undefined;
       options.onRequest?.({ method, target: req.url ?? '', operationId: match?.route.id, headers: req.headers, body });
-      const requestId = `req_${crypto.createHash('sha256').update(`${method} ${req.url}\n${body}`).digest('hex').slice(0, 14)}`;
-      const headers: Record<string, string> = { 'Request-Id': requestId };
+      const headers: Record<string, string> = { 'Request-Id': `req_${randomToken(14)}` };
       if (typeof req.headers['stripe-version'] === 'string') headers['Stripe-Version'] = req.headers['stripe-version'];
-      if (typeof req.headers['idempotency-key'] === 'string') headers['Idempotency-Key'] = req.headers['idempotency-key'];
+      const idempotencyKey = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined;
+      if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
       const answer = (status: number, payload: unknown) => {
-        sendJson(res, status, payload, headers);
+        if (status >= 400) headers['Stripe-Should-Retry'] = status === 409 || status >= 500 ? 'true' : 'false';
+        const text = send(res, status, payload, headers);
         log(`${method} ${target.ok ? target.pathname : '(bad target)'} ${status}${match ? ` ${match.route.id}` : ''}`);
+        return text;
       };
 
-      if (!hasApiKey(req.headers.authorization)) {
+      if (target.ok && target.pathname === STATE_PATH && method === 'DELETE') {
+        store.clear();
+        return answer(200, { object: 'mock_state', deleted: true });
+      }
+      const apiKey = apiKeyOf(req.headers.authorization);
+      if (!apiKey) {
         return answer(401, {
           error: { type: 'invalid_request_error', message: 'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').' },
         });
+      }
+      const fault = options.faults?.next();
+      if (fault === 'reset') {
+        log(`${method} ${target.ok ? target.pathname : '(bad target)'} reset (fault)`);
+        return req.socket.destroy();
+      }
+      if (fault) {
+        const injected = faultAnswer(fault);
+        if (injected.shouldRetry !== undefined) headers['Stripe-Should-Retry'] = String(injected.shouldRetry);
+        return send(res, injected.status, { error: injected.error }, headers);
       }
       if (!target.ok || !match) {
         const shown = target.ok ? target.pathname : req.url;
         return answer(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${shown}).` } });
       }
 
-      const { op, index } = models.get(match.route.id);
+      const plan = match.route.plan;
       let params: FormObject;
       try {
         const hasBody = method !== 'GET' && method !== 'DELETE';
@@ -87,25 +127,112 @@ export function createMock(options: MockOptions): http.Server {
         if (!(error instanceof FormDecodeError)) throw error;
         return answer(400, { error: { type: 'invalid_request_error', message: error.message } });
       }
-      const problem = new ParamValidator(index, options.document).validate(op.params?.decl, params);
+
+      const space = store.space(apiKey);
+      const fingerprint = idempotencyKey && method === 'POST' ? `${method} ${target.pathname}\n${body}` : undefined;
+      if (fingerprint) {
+        const replay = space.replays.get(idempotencyKey!);
+        if (replay && replay.fingerprint === fingerprint) {
+          headers['Idempotent-Replayed'] = 'true';
+          log(`${method} ${target.pathname} ${replay.status} ${plan.op.id} (replayed)`);
+          return sendText(res, replay.status, replay.body, headers);
+        }
+        if (replay) {
+          return answer(400, {
+            error: {
+              type: 'idempotency_error',
+              message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+            },
+          });
+        }
+      }
+
+      const expand = takeExpand(plan, params, index);
+      if (typeof expand === 'string') return answer(400, { error: { type: 'invalid_request_error', param: 'expand', message: `This property cannot be expanded (${expand}).` } });
+      const problem = validator.validate(plan.op.params?.decl, params);
       if (problem) return answer(400, { error: { type: 'invalid_request_error', ...problem } });
 
       const pathValues = Object.fromEntries(Object.entries(match.params).map(([k, v]) => [k, safeDecode(v)]));
-      answer(200, fakeResponse({ op, index, params, pathValues, seed: `${method} ${target.pathname}\n${body}${target.search}` }));
+      const result = api.handle({ plan, apiKey, params, expand, pathValues, pathname: target.pathname, seed: `${method} ${target.pathname}\n${body}${target.search}` });
+      const text = answer(result.status, result.body);
+      if (fingerprint) remember(space, idempotencyKey!, { fingerprint, status: result.status, body: text });
     })().catch((error: unknown) => {
       log(`${method} ${req.url} 500 ${(error as Error).message}`);
-      if (!res.headersSent) sendError(res, 500, { type: 'api_error', message: 'The mock failed on this request.' });
+      if (!res.headersSent) send(res, 500, errorBody({ type: 'api_error', message: 'The mock failed on this request.' }), { 'Stripe-Should-Retry': 'false' });
     });
   });
+  return Object.assign(server, { store });
+}
+
+/** The route table split by method and segment count, so a request is matched against a handful of templates, not all. */
+class MockRoutes {
+  private readonly tables = new Map<string, RouteTable<RouteSpec & { plan: PlannedOperation }>>();
+
+  constructor(plans: PlannedOperation[]) {
+    const groups = new Map<string, (RouteSpec & { plan: PlannedOperation })[]>();
+    for (const plan of plans) {
+      const key = `${plan.op.method} ${plan.op.path.split('/').length}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push({ id: plan.op.id, method: plan.op.method, path: plan.op.path, plan });
+    }
+    for (const [key, group] of groups) this.tables.set(key, new RouteTable(group));
+  }
+
+  match(method: string, pathname: string): RouteMatch<RouteSpec & { plan: PlannedOperation }> | undefined {
+    return this.tables.get(`${method} ${pathname.split('/').length}`)?.match(method, pathname);
+  }
+}
+
+/**
+ * Takes `expand` out of the params and checks each path against the spec's expandable fields (for a
+ * list, under `data.`); returns the first path that cannot be expanded. An operation that takes no
+ * `expand` leaves it in the params, where the validator reports it as unknown.
+ */
+function takeExpand(plan: PlannedOperation, params: FormObject, index: Map<string, Decl>): string[] | string {
+  const raw = params.expand;
+  const takes = plan.op.params?.decl.body.kind === 'interface' && plan.op.params.decl.body.properties.some((p) => p.name === 'expand');
+  if (raw === undefined || !takes) return [];
+  delete params.expand;
+  const paths = typeof raw === 'string' ? [raw] : Object.keys(raw).sort((a, b) => Number(a) - Number(b)).map((k) => raw[k]!);
+  const out: string[] = [];
+  const isList = plan.role === 'list' || plan.role === 'search' || plan.op.response.kind !== 'object';
+  for (const path of paths) {
+    if (typeof path !== 'string') return 'expand';
+    const inner = isList ? (path.startsWith('data.') ? path.slice(5) : undefined) : path;
+    if (inner === undefined || !plan.decl || !canExpand(inner, plan.decl, index)) return path;
+    out.push(path);
+  }
+  return out;
+}
+
+function remember(space: AccountSpace, key: string, replay: { fingerprint: string; status: number; body: string }): void {
+  if (space.replays.size >= MAX_REPLAYS) space.replays.delete(space.replays.keys().next().value!);
+  space.replays.set(key, replay);
+}
+
+function errorBody(error: Record<string, string>): unknown {
+  return { error };
+}
+
+function send(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string>): string {
+  const text = `${JSON.stringify(payload, null, 2)}\n`;
+  sendText(res, status, text, headers);
+  return text;
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string, headers: Record<string, string>): void {
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' });
+  res.end(text);
 }
 
 /** Stripe takes the key as `Bearer <key>` or as the user of Basic auth (`curl -u sk_test_...:`). */
-function hasApiKey(header: string | undefined): boolean {
-  if (!header) return false;
+function apiKeyOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
   const [scheme, value = ''] = header.split(' ', 2);
-  if (scheme?.toLowerCase() === 'bearer') return value.trim() !== '';
-  if (scheme?.toLowerCase() === 'basic') return Buffer.from(value, 'base64').toString('utf8').split(':')[0] !== '';
-  return false;
+  if (scheme?.toLowerCase() === 'bearer') return value.trim() || undefined;
+  if (scheme?.toLowerCase() === 'basic') return Buffer.from(value, 'base64').toString('utf8').split(':')[0] || undefined;
+  return undefined;
 }
 
 function safeDecode(text: string): string {

@@ -1,5 +1,3 @@
-import type { OpenApiDocument, Parameter, Schema } from '../../load/openapi-types.js';
-import { resolveRef } from '../../model/refs.js';
 import type { Decl, Property, TypeExpr } from '../../model/types.js';
 import { paramName, type FormObject, type FormValue } from './form-decode.js';
 
@@ -17,10 +15,10 @@ export interface ParamProblem {
 
 /** Checks decoded params against an operation's params declaration, as Stripe does, first problem wins. */
 export class ParamValidator {
-  constructor(
-    private readonly index: Map<string, Decl>,
-    private readonly document: OpenApiDocument,
-  ) {}
+  /** Each declaration's fields by name, made on first use: a request checks a few dozen of them. */
+  private readonly byName = new WeakMap<Property[], Map<string, Property>>();
+
+  constructor(private readonly index: Map<string, Decl>) {}
 
   validate(decl: Decl | undefined, input: FormObject): ParamProblem | undefined {
     if (!decl || decl.body.kind !== 'interface') {
@@ -31,12 +29,13 @@ export class ParamValidator {
   }
 
   private object(properties: Property[], additional: TypeExpr | undefined, value: FormObject, path: string[]): ParamProblem | undefined {
-    const byName = new Map(properties.map((p) => [p.name, p]));
+    let byName = this.byName.get(properties);
+    if (!byName) this.byName.set(properties, (byName = new Map(properties.map((p) => [p.name, p]))));
     for (const key of Object.keys(value)) {
       const property = byName.get(key);
       if (!property && !additional) return unknown([...path, key]);
       const problem = property
-        ? this.check(property.type, value[key]!, [...path, key], this.isInteger(property))
+        ? this.check(property.type, value[key]!, [...path, key], property.integer === true)
         : this.check(additional!, value[key]!, [...path, key], false);
       if (problem) return problem;
     }
@@ -108,6 +107,8 @@ export class ParamValidator {
   private map(values: TypeExpr, value: FormValue, path: string[]): ParamProblem | undefined {
     if (typeof value === 'string') return invalid('hash', path, value, 'a hash');
     for (const key of Object.keys(value)) {
+      // `metadata[key]=` unsets that key, as Stripe takes it.
+      if (value[key] === '') continue;
       const problem = this.check(values, value[key]!, [...path, key], false);
       if (problem) return problem;
     }
@@ -125,32 +126,6 @@ export class ParamValidator {
     const wantsObject = typeof value !== 'string';
     const closest = members.findIndex((m) => isStructured(m, this.index) === wantsObject);
     return problems[closest === -1 ? 0 : closest];
-  }
-
-  /** Stripe's `integer` and `number` are one `number` in the model; the spec at the property's pointer tells them apart. */
-  private isInteger(property: Property): boolean {
-    try {
-      let schema = this.schemaAt(property.pointer);
-      if (!schema) return false;
-      if (schema.$ref) schema = resolveRef<Schema>(this.document, schema.$ref, property.pointer);
-      const variants = [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.items ? [schema.items] : [])];
-      return variants.some((s) => s.type === 'integer');
-    } catch {
-      return false;
-    }
-  }
-
-  /** The schema at a property's pointer; query params sit in the operation's `parameters` list, by name. */
-  private schemaAt(pointer: string): Schema | undefined {
-    const query = /^(.*)\/parameters\/properties\/([^/]+)$/.exec(pointer);
-    if (!query) return resolveRef<Schema>(this.document, pointer, pointer);
-    const name = query[2]!.replace(/~1/g, '/').replace(/~0/g, '~');
-    const operation = resolveRef<{ parameters?: (Parameter | { $ref: string })[] }>(this.document, query[1]!, pointer);
-    for (const entry of operation.parameters ?? []) {
-      const parameter = '$ref' in entry ? resolveRef<Parameter>(this.document, entry.$ref, pointer) : entry;
-      if (parameter.name === name && parameter.in === 'query') return parameter.schema;
-    }
-    return undefined;
   }
 }
 

@@ -1,0 +1,201 @@
+import crypto from 'node:crypto';
+
+export type StoredObject = Record<string, unknown>;
+
+export interface StoredEntry {
+  id: string;
+  /** The concrete collection path the object lives in: `/v1/customers/cus_1/balance_transactions`. */
+  collection: string;
+  /** Creation order, across the whole store: lists are newest first by it. */
+  seq: number;
+  object: StoredObject;
+}
+
+/** What a listener hears after every write (h7's webhook delivery builds events from it). */
+export interface StoreChange {
+  kind: 'created' | 'updated' | 'deleted';
+  /** The API key of the request that made the change. */
+  apiKey: string;
+  /** The object after the change (for `deleted`, as it was before). */
+  object: StoredObject;
+  /** For `updated`: the top-level fields that changed, with their values before (as Stripe's events carry). */
+  previousAttributes?: StoredObject;
+  operationId: string;
+}
+
+export type ChangeListener = (change: StoreChange) => void;
+
+/** One API key's objects: keys never see each other's. */
+export class AccountSpace {
+  readonly objects = new Map<string, StoredEntry>();
+  /** Per concrete collection path, entries in creation order (oldest first). */
+  readonly collections = new Map<string, StoredEntry[]>();
+  /** Idempotency-Key → the first answer, in insertion order (the oldest are dropped past a bound). */
+  readonly replays = new Map<string, Replay>();
+
+  entries(collection: string): StoredEntry[] {
+    return this.collections.get(collection) ?? [];
+  }
+}
+
+export interface Replay {
+  fingerprint: string;
+  status: number;
+  body: string;
+}
+
+export interface StoreSnapshot {
+  version: 1;
+  seq: number;
+  /** By hashed API key: the file never holds a key. */
+  accounts: Record<string, { objects: [string, string, number, StoredObject][] }>;
+}
+
+/**
+ * The mock's state: objects per API key (the key is kept only as a hash), their collections, and
+ * idempotent replays. Writers call `created`/`updated`/`deleted`, which notify listeners.
+ */
+export class MockStore {
+  private accounts = new Map<string, AccountSpace>();
+  private readonly listeners = new Set<ChangeListener>();
+  private seq = 0;
+  private readonly hashes = new Map<string, string>();
+  /** Called after every change (the state file's debounced writer listens here). */
+  onDirty: () => void = () => {};
+
+  /**
+   * Subscribes to every change, called synchronously after the write; returns the unsubscribe
+   * function. The objects passed are the stored ones, which the store never changes in place
+   * (an update stores a new object): keep them, but do not modify them.
+   */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  space(apiKey: string): AccountSpace {
+    const hash = this.keyHash(apiKey);
+    let space = this.accounts.get(hash);
+    if (!space) {
+      space = new AccountSpace();
+      this.accounts.set(hash, space);
+    }
+    return space;
+  }
+
+  get(apiKey: string, id: string): StoredEntry | undefined {
+    return this.accounts.get(this.keyHash(apiKey))?.objects.get(id);
+  }
+
+  create(apiKey: string, collection: string, object: StoredObject, operationId: string): StoredEntry {
+    const space = this.space(apiKey);
+    const entry: StoredEntry = { id: String(object.id), collection, seq: ++this.seq, object };
+    space.objects.set(entry.id, entry);
+    let list = space.collections.get(collection);
+    if (!list) space.collections.set(collection, (list = []));
+    list.push(entry);
+    this.emit({ kind: 'created', apiKey, object, operationId });
+    return entry;
+  }
+
+  update(apiKey: string, entry: StoredEntry, next: StoredObject, operationId: string): void {
+    const previousAttributes: StoredObject = {};
+    for (const key of new Set([...Object.keys(entry.object), ...Object.keys(next)])) {
+      if (JSON.stringify(entry.object[key]) !== JSON.stringify(next[key])) previousAttributes[key] = entry.object[key] ?? null;
+    }
+    entry.object = next;
+    this.emit({ kind: 'updated', apiKey, object: next, previousAttributes, operationId });
+  }
+
+  delete(apiKey: string, entry: StoredEntry, operationId: string): void {
+    const space = this.space(apiKey);
+    space.objects.delete(entry.id);
+    const list = space.collections.get(entry.collection);
+    if (list) {
+      const at = findBySeq(list, entry.seq);
+      if (at >= 0) list.splice(at, 1);
+    }
+    // Objects nested under it (a customer's balance transactions) go with it.
+    for (const [path, children] of space.collections) {
+      if (!path.startsWith(`${entry.collection}/${encodeURIComponent(entry.id)}/`)) continue;
+      for (const child of children) space.objects.delete(child.id);
+      space.collections.delete(path);
+    }
+    this.emit({ kind: 'deleted', apiKey, object: entry.object, operationId });
+  }
+
+  clear(): void {
+    this.accounts = new Map();
+    this.onDirty();
+  }
+
+  /** How many objects are stored, over every key. */
+  get size(): number {
+    let n = 0;
+    for (const space of this.accounts.values()) n += space.objects.size;
+    return n;
+  }
+
+  snapshot(): StoreSnapshot {
+    const accounts: StoreSnapshot['accounts'] = {};
+    for (const [hash, space] of this.accounts) {
+      const objects = [...space.objects.values()].sort((a, b) => a.seq - b.seq).map((e) => [e.id, e.collection, e.seq, e.object] as [string, string, number, StoredObject]);
+      if (objects.length > 0) accounts[hash] = { objects };
+    }
+    return { version: 1, seq: this.seq, accounts };
+  }
+
+  restore(snapshot: StoreSnapshot): void {
+    this.accounts = new Map();
+    this.seq = snapshot.seq;
+    for (const [hash, { objects }] of Object.entries(snapshot.accounts)) {
+      const space = new AccountSpace();
+      for (const [id, collection, seq, object] of objects) {
+        const entry: StoredEntry = { id, collection, seq, object };
+        space.objects.set(id, entry);
+        let list = space.collections.get(collection);
+        if (!list) space.collections.set(collection, (list = []));
+        list.push(entry);
+      }
+      this.accounts.set(hash, space);
+    }
+  }
+
+  /** A key's space is named by a hash of it, so the state file holds no key. */
+  private keyHash(apiKey: string): string {
+    let hash = this.hashes.get(apiKey);
+    if (!hash) {
+      hash = crypto.createHash('sha256').update(apiKey).digest('hex').slice(0, 32);
+      if (this.hashes.size > 10_000) this.hashes.clear();
+      this.hashes.set(apiKey, hash);
+    }
+    return hash;
+  }
+
+  private emit(change: StoreChange): void {
+    this.onDirty();
+    for (const listener of this.listeners) {
+      // A listener's failure (a webhook that cannot be delivered) never fails the API call that made the change.
+      try {
+        listener(change);
+      } catch {
+        // The listener reports its own failures.
+      }
+    }
+  }
+}
+
+/** The index of the entry with this creation number in a list ordered by it, or -1. */
+export function findBySeq(list: StoredEntry[], seq: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = list[mid]!.seq;
+    if (at === seq) return mid;
+    if (at < seq) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
