@@ -104,6 +104,7 @@ export class TypeBuilder {
         deprecated: Boolean(propSchema.deprecated),
         pointer: propPointer,
       };
+      if (propSchema.format === 'unix-time') property.format = 'unix-time';
       const expansions = propSchema['x-expansionResources']?.oneOf;
       if (expandable.has(name) && expansions) {
         property.expandsTo = expansions
