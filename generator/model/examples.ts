@@ -9,7 +9,9 @@ import type { Decl, Operation, Property, TypeExpr } from './types.js';
 /** 2023-08-16 00:00 UTC, the pinned spec's API version: every example is "created" then. */
 export const EXAMPLE_CREATED = 1692144000;
 
+/** Lists nested deeper than this come empty; objects go on (a required field must be there) up to `MAX_OBJECT_DEPTH`. */
 const MAX_DEPTH = 4;
+const MAX_OBJECT_DEPTH = 12;
 
 /** Id prefixes of Stripe objects, by their `object` string; others take the initials of their name. */
 const ID_PREFIXES: Record<string, string> = {
@@ -208,7 +210,7 @@ class ExampleBuilder {
     const decl = this.index.get(id);
     if (!decl) return {};
     if (decl.body.kind === 'alias') return this.value(decl.body.type, where);
-    if (where.depth >= MAX_DEPTH) return {};
+    if (where.depth >= MAX_OBJECT_DEPTH) return {};
     const objectName = objectNameOf(decl);
     const ownId = objectName ? exampleId(objectName) : undefined;
     // A list inside an object (an invoice's `lines`): Stripe's list shape with one item.

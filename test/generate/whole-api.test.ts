@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleParams } from '../../generator/emit/docs/example-params.js';
 import { indexDecls } from '../../generator/model/decl-index.js';
 import { encodeForm } from '../../generator/runtime/encode.js';
+import type { ApiModel } from '../../generator/model/types.js';
 import { model, ROOT, sdkgen, tempDir } from '../support/project.js';
 
 /** One whole-API package for every test here: generated once. */
@@ -31,6 +32,8 @@ describe('the whole API', () => {
     expect(Math.max(...sizes) / total).toBeLessThan(0.1);
     // The package and the initial snippet of every operation page, as a reader would paste it, in one program.
     expect(writeSnippets(out)).toBe(summary.operations);
+    // And each example response the pages show, typed as the package's response type.
+    expect(writeExamples(out, await model({ allResourceTypes: true }))).toBeGreaterThan(summary.operations * 0.9);
     const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(out, 'tsconfig.snippets.json'), '--noEmit', '--strict', '--isolatedModules', '--verbatimModuleSyntax'], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
@@ -108,9 +111,28 @@ function writeSnippets(out: string): number {
   fs.mkdirSync(dir);
   const pages = fs.readdirSync(path.join(out, 'docs')).filter((f) => f.endsWith('.html') && f !== 'index.html');
   for (const page of pages) fs.writeFileSync(path.join(dir, page.replace(/\.html$/, '.ts')), `${pageSnippet(out, page.slice(0, -5), 'snippet-ts')}\n`);
-  const config = { extends: './tsconfig.json', compilerOptions: { rootDir: '.', paths: { '@utdk/stripe': ['./src/index.ts'] } }, include: ['src/**/*.ts', 'snippets/*.ts'] };
+  const config = { extends: './tsconfig.json', compilerOptions: { rootDir: '.', paths: { '@utdk/stripe': ['./src/index.ts'] } }, include: ['src/**/*.ts', 'snippets/*.ts', 'examples/*.ts'] };
   fs.writeFileSync(path.join(out, 'tsconfig.snippets.json'), JSON.stringify(config));
   return pages.length;
+}
+
+/**
+ * Writes `examples/<id>.ts`: the example response of each operation page (its item, for a list) as
+ * a value of the package's type for it. Returns how many operations return a named type.
+ */
+function writeExamples(out: string, api: ApiModel): number {
+  const dir = path.join(out, 'examples');
+  fs.mkdirSync(dir);
+  let written = 0;
+  for (const op of api.operations) {
+    if (op.response.type.kind !== 'ref') continue;
+    const shown = JSON.parse(pageSnippet(out, op.id, 'example-response')) as { data?: unknown[] };
+    const value = op.response.kind === 'object' ? shown : shown.data![0];
+    const source = `import type * as Api from '@utdk/stripe';\n\nexport const example: Api.${op.response.type.id} = ${JSON.stringify(value, null, 2)};\n`;
+    fs.writeFileSync(path.join(dir, `${op.id}.ts`), source);
+    written += 1;
+  }
+  return written;
 }
 
 /**
