@@ -37,7 +37,7 @@ afterAll(async () => {
 const url = (file: string) => pathToFileURL(path.join(docs, file)).href;
 
 async function open(context: BrowserContext, file: string, width = 1280): Promise<Page> {
-  const page = await context.newPage({ viewport: { width, height: 900 } } as never);
+  const page = await context.newPage();
   await page.setViewportSize({ width, height: 900 });
   page.on('pageerror', (error) => pageErrors.push(`${file}: ${error.message}`));
   await page.goto(url(file));

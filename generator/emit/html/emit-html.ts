@@ -116,7 +116,7 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
  * rendered once per run.
  */
 function returnsSection(op: Operation, decl: Decl | undefined, index: Map<string, Decl>, cache: Map<string, string>): string {
-  const key = `${op.response.kind} ${decl?.id ?? ''}`;
+  const key = `${op.response.kind} ${decl?.id ?? JSON.stringify(op.response.type)}`;
   let section = cache.get(key);
   if (section === undefined) {
     section = renderTemplate('returns.hbs', {
@@ -132,7 +132,8 @@ function returnsSection(op: Operation, decl: Decl | undefined, index: Map<string
 /** One sentence of HTML: the shape returned and what the object is. */
 function returnsHtml(op: Operation, decl: Decl | undefined): string {
   // The package's type name, then the API's object name when it differs (`identity.verification_session`).
-  const typeName = `<code>${html(decl?.id ?? 'unknown')}</code>`;
+  const members = op.response.type.kind === 'union' ? op.response.type.members.flatMap((m) => (m.kind === 'ref' ? [m.id] : [])) : [];
+  const typeName = !decl && members.length > 0 ? members.map((id) => `<code>${html(id)}</code>`).join(' or ') : `<code>${html(decl?.id ?? 'unknown')}</code>`;
   const name = decl?.schemaKey && decl.schemaKey !== decl.id ? `${typeName} (<code>${html(decl.schemaKey)}</code>)` : typeName;
   const shape =
     op.response.kind === 'list'
