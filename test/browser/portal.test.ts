@@ -34,7 +34,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const url = (file: string) => pathToFileURL(path.join(docs, file)).href;
+const url = (file: string) => {
+  const [name, hash] = file.split('#');
+  return pathToFileURL(path.join(docs, name!)).href + (hash ? `#${hash}` : '');
+};
 
 async function open(context: BrowserContext, file: string, width = 1280): Promise<Page> {
   const page = await context.newPage();
@@ -189,6 +192,12 @@ describe('an operation page', () => {
     const missing = JSON.parse((await page.locator('#error-0 + p + pre code').textContent())!) as unknown;
     expect(missing).toEqual({ error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: type.', param: 'type', doc_url: 'https://stripe.com/docs/error-codes/parameter-missing' } });
     expect(await page.locator('#error-0').textContent()).toBe('400 invalid_request_error · parameter_missing');
+
+    // A link to an example error, or to a nested parameter, opens the folded sections around it.
+    const linked = await open(context, `${CREATE}#error-1`);
+    expect(await linked.locator('#error-1').isVisible()).toBe(true);
+    await linked.goto(url(`${CREATE}#param-options.document.allowed_types`));
+    expect(await linked.locator('#param-options\\.document\\.allowed_types').isVisible()).toBe(true);
 
     const list = await open(context, 'GetCustomers.html');
     const page1 = JSON.parse((await list.locator('#example-response').textContent())!) as { object: string; data: { id: string }[]; has_more: boolean; url: string };

@@ -109,6 +109,23 @@ describe('HTML docs', () => {
     ]);
   });
 
+  it('marks timestamps, expandable and deprecated fields, and shows example responses and errors', async () => {
+    const page = files.get('docs/PostIdentityVerificationSessions.html')!;
+    expect(page).toContain('<li class="param" id="field-created"><div class="param-head"><a class="param-name" href="#field-created"><code>created</code></a> <span class="param-type">Unix timestamp</span></div>');
+    expect(page).toMatch(/id="field-last_verification_report">[^\n]*<span class="badge expandable"[^>]*>expandable<\/span>/);
+    expect(page).toContain('<code id="example-response">{\n  &quot;id&quot;: &quot;vs_');
+    expect(page).toContain('<h3 id="error-0" class="error-title">400 invalid_request_error · parameter_missing</h3>');
+    // The initial snippets hold every required field.
+    expect(page).toContain("stripe.postIdentityVerificationSessions({\n  type: &#x27;document&#x27;,");
+    expect(page).toContain('-d type&#x3D;document');
+    // The pinned spec deprecates no field: one marked so shows the badge.
+    const marked = await model({ operations: ['PostIdentityVerificationSessions'] });
+    const params = marked.operations[0]!.params!.decl;
+    if (params.body.kind === 'interface') params.body.properties.find((p) => p.name === 'return_url')!.deprecated = true;
+    const html = emitHtmlDocs(marked, pkg).get('docs/PostIdentityVerificationSessions.html')!;
+    expect(html).toMatch(/id="param-return_url">[^\n]*<span class="badge deprecated">deprecated<\/span>/);
+  });
+
   it('gives operations with path parameters their inputs', () => {
     const spec = tryIt(files.get('docs/PostIdentityVerificationSessionsSessionCancel.html')!);
     expect(spec.operation.pathParams.map((p) => p.name)).toEqual(['session']);

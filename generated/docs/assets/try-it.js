@@ -736,6 +736,19 @@ ${end}}`;
     });
     wireCopyButtons();
     refresh();
+    window.addEventListener("hashchange", revealTarget);
+    revealTarget();
+  }
+  function revealTarget() {
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+    }
+    const target = id ? document.getElementById(id) : null;
+    if (!target) return;
+    for (let details = target.closest("details"); details; details = details.parentElement?.closest("details") ?? null) details.open = true;
+    target.scrollIntoView();
   }
   function collect(controls) {
     const out = {};

@@ -109,6 +109,22 @@ function start(): void {
 
   wireCopyButtons();
   refresh();
+  window.addEventListener('hashchange', revealTarget);
+  revealTarget();
+}
+
+/** A link to a nested parameter or an example error opens the folded sections around it. */
+function revealTarget(): void {
+  let id = location.hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // Keep the fragment as written.
+  }
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  for (let details = target.closest('details'); details; details = details.parentElement?.closest('details') ?? null) details.open = true;
+  target.scrollIntoView();
 }
 
 function collect(controls: { name: string; control: Control }[]): Record<string, unknown> {
