@@ -92,7 +92,6 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
       type: 'string',
       required: true,
       expandable: false,
-      timestamp: false,
       enumValues: [],
       emptyable: false,
       deprecated: false,

@@ -9,6 +9,7 @@ export interface ParamEntry {
   wire: string;
   /** A fragment id for deep links: `param-options.document.allowed_types`. */
   anchor: string;
+  /** A plain-words type; a `unix-time` number is a "Unix timestamp". */
   type: string;
   required: boolean;
   enumValues: string[];
@@ -16,8 +17,6 @@ export interface ParamEntry {
   deprecated: boolean;
   /** A field that holds an id, or the whole object when the request asks to expand it. */
   expandable: boolean;
-  /** Seconds since the epoch (`format: unix-time`). */
-  timestamp: boolean;
   descriptionHtml: string;
   children: ParamEntry[];
 }
@@ -57,7 +56,6 @@ function entry(p: Property, parents: string[], index: Map<string, Decl>, seen: S
     emptyable: info.emptyable,
     deprecated: p.deprecated,
     expandable: Boolean(p.expandsTo?.length),
-    timestamp: p.format === 'unix-time',
     descriptionHtml: descriptionHtml(p.description),
     children,
   };
