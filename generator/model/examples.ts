@@ -244,8 +244,8 @@ class ExampleBuilder {
   }
 }
 
-/** A string that looks like what Stripe sends in a field of that name. */
-function stringExample(name: string, ownerId: string | undefined): string {
+/** A string that looks like what Stripe sends in a field of that name (the name itself when nothing fits). */
+export function stringExample(name: string, ownerId: string | undefined): string {
   if (name === 'id') return ownerId ?? 'obj_1Example';
   if (name === 'client_secret') return `${ownerId ?? 'obj_1Example'}_secret_${suffix(`${ownerId}secret`)}`;
   if (name.endsWith('currency')) return 'usd';
