@@ -117,6 +117,7 @@ export class TypeBuilder {
         pointer: propPointer,
       };
       if (this.isInteger(propSchema, propPointer)) property.integer = true;
+      if (propSchema.format === 'unix-time') property.format = 'unix-time';
       const expansions = propSchema['x-expansionResources']?.oneOf;
       if (expandable.has(name) && expansions) {
         property.expandsTo = expansions

@@ -152,6 +152,8 @@ export interface Property {
   optional: boolean;
   description: string;
   deprecated: boolean;
+  /** `unix-time`: a number of seconds since the epoch (Stripe's timestamps, such as `created`). */
+  format?: 'unix-time';
   /** For expandable fields: the ids of the declarations the id expands into. */
   expandsTo?: string[];
   pointer: string;

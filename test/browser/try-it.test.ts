@@ -153,13 +153,15 @@ describe('the operation page in Chromium, through sdkgen gateway to sdkgen mock'
   });
 
   it('keeps the access key for the tab only, and no Stripe key anywhere', async () => {
+    // The form's values are kept per operation; the access key only in the tab's session storage.
+    const form = { 'sdkgen.form.PostIdentityVerificationSessions': JSON.stringify({ params: { metadata: { order_id: '6735' }, options: { document: { allowed_types: ['passport'] } } }, path: {} }) };
     const storage = await browserStorage(page);
-    expect(storage).toEqual({ local: { 'sdkgen.gatewayUrl': stack.gatewayUrl }, session: { 'sdkgen.gatewayAccessKey': ACCESS_KEY } });
+    expect(storage).toEqual({ local: { 'sdkgen.gatewayUrl': stack.gatewayUrl, ...form }, session: { 'sdkgen.gatewayAccessKey': ACCESS_KEY } });
     expect(JSON.stringify(storage)).not.toMatch(/sk_(test|live)_/);
     await page.locator('#remember-key').check();
     expect((await browserStorage(page)).local['sdkgen.gatewayAccessKey']).toBe(ACCESS_KEY);
     await page.locator('#remember-key').uncheck();
-    expect(await browserStorage(page)).toEqual({ local: { 'sdkgen.gatewayUrl': stack.gatewayUrl }, session: { 'sdkgen.gatewayAccessKey': ACCESS_KEY } });
+    expect(await browserStorage(page)).toEqual({ local: { 'sdkgen.gatewayUrl': stack.gatewayUrl, ...form }, session: { 'sdkgen.gatewayAccessKey': ACCESS_KEY } });
   });
 
   it('will not store or send a Stripe secret key typed into the page', async () => {
@@ -206,7 +208,7 @@ describe('the index page in Chromium', () => {
     const index = await browser.newPage();
     const url = pathToFileURL(path.join(docs, 'index.html')).href;
     await index.goto(url);
-    const visible = () => index.locator('li[data-search]:visible a').allTextContents();
+    const visible = () => index.locator('#operations li[data-search]:visible a').allTextContents();
     expect(await visible()).toHaveLength(6);
     await index.locator('#search').fill('cancel');
     expect(await visible()).toEqual(['Cancel a VerificationSession']);
@@ -216,7 +218,7 @@ describe('the index page in Chromium', () => {
     await index.reload();
     expect(await visible()).toEqual(['Redact a VerificationSession']);
     await index.locator('#search').fill('');
-    await index.locator('a', { hasText: 'Create a VerificationSession' }).click();
+    await index.locator('#operations a', { hasText: 'Create a VerificationSession' }).click();
     await index.waitForURL(/PostIdentityVerificationSessions\.html$/);
     await index.goBack();
     expect(await axeViolations(index)).toEqual([]);

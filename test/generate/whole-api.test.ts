@@ -1,16 +1,26 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleParams } from '../../generator/emit/docs/example-params.js';
+import { indexDecls } from '../../generator/model/decl-index.js';
+import { encodeForm } from '../../generator/runtime/encode.js';
+import type { ApiModel } from '../../generator/model/types.js';
 import { model, ROOT, sdkgen, tempDir } from '../support/project.js';
 
+/** One whole-API package for every test here: generated once. */
+let out: string;
+let result: ReturnType<typeof sdkgen>;
+beforeAll(() => {
+  out = path.join(tempDir('all'), 'pkg');
+  result = sdkgen(['generate', '--all', '--out', out, '--json']);
+});
+
 describe('the whole API', () => {
-  it('generates every operation of the default spec, split per resource, compiles under tsc --strict, isolatedModules and verbatimModuleSyntax, and calls each endpoint', async () => {
-    const out = path.join(tempDir('all'), 'pkg');
-    const result = sdkgen(['generate', '--all', '--out', out, '--json']);
+  it('generates every operation of the default spec, split per resource, compiles under tsc --strict, isolatedModules and verbatimModuleSyntax with every docs page\'s TypeScript snippet, and calls each endpoint', async () => {
     expect(result.status, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout) as { operations: number; resources: number; files: number };
     expect(summary.operations).toBe(468);
@@ -20,11 +30,56 @@ describe('the whole API', () => {
     const sizes = resources.map((f) => fs.statSync(path.join(out, 'src/resources', String(f))).size);
     const total = sizes.reduce((a, b) => a + b, 0);
     expect(Math.max(...sizes) / total).toBeLessThan(0.1);
-    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit', '--strict', '--isolatedModules', '--verbatimModuleSyntax'], { encoding: 'utf8' });
+    // The package and the initial snippet of every operation page, as a reader would paste it, in one program.
+    expect(writeSnippets(out)).toBe(summary.operations);
+    // And each example response the pages show, typed as the package's response type.
+    expect(writeExamples(out, await model({ allResourceTypes: true }))).toBeGreaterThan(summary.operations * 0.9);
+    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(out, 'tsconfig.snippets.json'), '--noEmit', '--strict', '--isolatedModules', '--verbatimModuleSyntax'], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
     await callsEveryOperation(out);
-  }, 60_000);
+  }, 120_000);
+
+  it('runs the curl snippet of every docs page with the real curl: each sends its method, path and example fields', async () => {
+    expect(result.status, result.stderr).toBe(0);
+    const api = await model({ allResourceTypes: true });
+    const index = indexDecls(api);
+    const received: string[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push(`${req.method} ${decodeURIComponent(req.url!)} ${decodeURIComponent(body)}`);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const script = api.operations.map((op) => pageSnippet(out, op.id, 'snippet-curl').replace('https://api.stripe.com', base) + ' -s -o /dev/null\n').join('');
+      expect(script.match(/^curl /gm)).toHaveLength(api.operations.length);
+      // Asynchronously: the server answering curl runs in this process.
+      const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn('sh', ['-e'], { stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (status) => resolve({ status, stderr }));
+        child.stdin.end(script);
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(received).toEqual(
+        api.operations.map((op) => {
+          const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => `${name}_id`);
+          const form = decodeURIComponent(encodeForm(exampleParams(op, index)));
+          return op.method === 'GET' ? `GET ${path}${form ? `?${form}` : ''} ` : `${op.method} ${path} ${form}`;
+        }),
+      );
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }, 120_000);
 
   it('a one-operation build stays small: the error schema does not drag the API in', () => {
     const out = path.join(tempDir('one'), 'pkg');
@@ -36,6 +91,49 @@ describe('the whole API', () => {
     expect(index).not.toMatch(/PaymentIntent|SetupIntent|Charge/);
   });
 });
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x3D;': '=', '&#x60;': '`' };
+
+/** A snippet of an operation's docs page, as the page shows it (HTML entities read back). */
+function pageSnippet(out: string, id: string, element: string): string {
+  const page = fs.readFileSync(path.join(out, 'docs', `${id}.html`), 'utf8');
+  const match = new RegExp(`<code id="${element}">([^<]*)</code>`).exec(page);
+  if (!match) throw new Error(`${id}.html has no #${element}`);
+  return match[1]!.replace(/&(amp|lt|gt|quot|#x27|#x3D|#x60);/g, (entity) => ENTITIES[entity]!);
+}
+
+/**
+ * Writes each operation page's initial TypeScript snippet to `snippets/<id>.ts` and a tsconfig that
+ * checks them with the package's own options, `@utdk/stripe` naming the package's source.
+ */
+function writeSnippets(out: string): number {
+  const dir = path.join(out, 'snippets');
+  fs.mkdirSync(dir);
+  const pages = fs.readdirSync(path.join(out, 'docs')).filter((f) => f.endsWith('.html') && f !== 'index.html');
+  for (const page of pages) fs.writeFileSync(path.join(dir, page.replace(/\.html$/, '.ts')), `${pageSnippet(out, page.slice(0, -5), 'snippet-ts')}\n`);
+  const config = { extends: './tsconfig.json', compilerOptions: { rootDir: '.', paths: { '@utdk/stripe': ['./src/index.ts'] } }, include: ['src/**/*.ts', 'snippets/*.ts', 'examples/*.ts'] };
+  fs.writeFileSync(path.join(out, 'tsconfig.snippets.json'), JSON.stringify(config));
+  return pages.length;
+}
+
+/**
+ * Writes `examples/<id>.ts`: the example response of each operation page (its item, for a list) as
+ * a value of the package's type for it. Returns how many operations return a named type.
+ */
+function writeExamples(out: string, api: ApiModel): number {
+  const dir = path.join(out, 'examples');
+  fs.mkdirSync(dir);
+  let written = 0;
+  for (const op of api.operations) {
+    if (op.response.type.kind !== 'ref') continue;
+    const shown = JSON.parse(pageSnippet(out, op.id, 'example-response')) as { data?: unknown[] };
+    const value = op.response.kind === 'object' ? shown : shown.data![0];
+    const source = `import type * as Api from '@utdk/stripe';\n\nexport const example: Api.${op.response.type.id} = ${JSON.stringify(value, null, 2)};\n`;
+    fs.writeFileSync(path.join(dir, `${op.id}.ts`), source);
+    written += 1;
+  }
+  return written;
+}
 
 /**
  * Calls every operation function of the package, with a distinct value for each path parameter,

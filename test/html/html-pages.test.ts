@@ -30,6 +30,8 @@ describe('HTML docs', () => {
       'docs/PostIdentityVerificationSessionsSessionCancel.html',
       'docs/PostIdentityVerificationSessionsSessionRedact.html',
       'docs/assets/docs.css',
+      'docs/assets/nav-data.js',
+      'docs/assets/nav.js',
       'docs/assets/search.js',
       'docs/assets/try-it.js',
       'docs/index.html',
@@ -63,10 +65,10 @@ describe('HTML docs', () => {
     expect(page).not.toContain('&lt;p&gt;');
     // Parameter reference: names as sent, types, required, enum values, nested children folded.
     expect(page).toContain('<a class="param-name" href="#param-type"><code>type</code></a>');
-    expect(page).toMatch(/id="param-type">[\s\S]*?<span class="badge required">required<\/span>[\s\S]*?One of: <code>document<\/code>, <code>id_number<\/code>\./);
+    expect(page).toMatch(/id="param-type">[\s\S]*?<span class="badge required">required<\/span>[\s\S]*?Possible values: <code>document<\/code>, <code>id_number<\/code>\./);
     expect(page).toContain('<summary>Child parameters of <code>options</code> (1)</summary>');
-    expect(page).toContain('<code>options[document][allowed_types]</code>');
-    expect(page).toContain('One of: <code>driving_license</code>, <code>id_card</code>, <code>passport</code>.');
+    expect(page).toContain('<li class="param" id="param-options.document.allowed_types"><div class="param-head"><a class="param-name" href="#param-options.document.allowed_types"><code>allowed_types</code></a>');
+    expect(page).toContain('Possible values: <code>driving_license</code>, <code>id_card</code>, <code>passport</code>.');
     expect(page).toContain('An empty string (<code>""</code>) unsets it.');
     expect(page).toContain('An object of type <code>Identity.VerificationSession</code> (<code>identity.verification_session</code>).');
     // Try-it: the seed page's sections, and the send button off until a gateway is set.
@@ -77,13 +79,18 @@ describe('HTML docs', () => {
     expect(page).toContain('<code id="snippet-ts">import stripe from &#x27;@utdk/stripe&#x27;;');
     // Nothing from a CDN, scripts only from the package's own assets.
     expect(page).not.toMatch(/(src|href)="https?:\/\/(?!stripe\.com\/)/);
-    expect([...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="application/json" id="try-it-spec">', '<script src="assets/try-it.js">']);
+    expect([...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script src="assets/nav-data.js">',
+      '<script src="assets/nav.js">',
+      '<script type="application/json" id="try-it-spec">',
+      '<script src="assets/try-it.js">',
+    ]);
   });
 
   it('embeds the request schema as form widgets', () => {
     const spec = tryIt(files.get('docs/PostIdentityVerificationSessions.html')!);
     expect(spec.operation).toMatchObject({ id: 'PostIdentityVerificationSessions', method: 'POST', flat: 'postIdentityVerificationSessions', paramsIn: 'body', paramsRequired: true });
-    expect(spec.fields.map((f) => [f.name, f.node.kind, f.required])).toEqual([
+    expect(spec.fields.map((f) => [f.name, f.node.kind, f.required === true])).toEqual([
       ['type', 'enum', true],
       ['expand', 'array', false],
       ['metadata', 'map', false],
@@ -100,6 +107,23 @@ describe('HTML docs', () => {
       ['require_live_capture', { kind: 'boolean' }],
       ['require_matching_selfie', { kind: 'boolean' }],
     ]);
+  });
+
+  it('marks timestamps, expandable and deprecated fields, and shows example responses and errors', async () => {
+    const page = files.get('docs/PostIdentityVerificationSessions.html')!;
+    expect(page).toContain('<li class="param" id="field-created"><div class="param-head"><a class="param-name" href="#field-created"><code>created</code></a> <span class="param-type">Unix timestamp</span></div>');
+    expect(page).toMatch(/id="field-last_verification_report">[^\n]*<span class="badge expandable"[^>]*>expandable<\/span>/);
+    expect(page).toContain('<code id="example-response">{\n  &quot;id&quot;: &quot;vs_');
+    expect(page).toContain('<h3 id="error-0" class="error-title">400 invalid_request_error · parameter_missing</h3>');
+    // The initial snippets hold every required field.
+    expect(page).toContain("stripe.postIdentityVerificationSessions({\n  type: &#x27;document&#x27;,");
+    expect(page).toContain('-d type&#x3D;document');
+    // The pinned spec deprecates no field: one marked so shows the badge.
+    const marked = await model({ operations: ['PostIdentityVerificationSessions'] });
+    const params = marked.operations[0]!.params!.decl;
+    if (params.body.kind === 'interface') params.body.properties.find((p) => p.name === 'return_url')!.deprecated = true;
+    const html = emitHtmlDocs(marked, pkg).get('docs/PostIdentityVerificationSessions.html')!;
+    expect(html).toMatch(/id="param-return_url">[^\n]*<span class="badge deprecated">deprecated<\/span>/);
   });
 
   it('gives operations with path parameters their inputs', () => {
@@ -123,14 +147,15 @@ describe('HTML docs: spec text is untrusted', () => {
   });
 
   it('renders it inert in titles, descriptions and the embedded JSON', () => {
-    // The only script elements are the page's own two.
-    expect(page.match(/<script\b/g)).toHaveLength(2);
+    // The only script elements are the page's own four.
+    expect(page.match(/<script\b/g)).toHaveLength(4);
     expect(page).not.toMatch(/<img\b/i);
     expect(page).not.toMatch(/\sonerror=/i);
     expect(page).not.toContain('javascript:');
     expect(page).toContain('<h1>Create &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;</h1>');
     expect(page).toContain('<title>Create &lt;/script&gt;');
-    const spec = tryIt(page);
-    expect(spec.fields[0]!.descriptionHtml).toBe('');
+    // The form reads field descriptions from the reference, where the hostile one was emptied.
+    expect(page).toMatch(/<li class="param" id="param-type"><div class="param-head">[^\n]*<\/div>\n(?!<div class="param-description">)/);
+    expect(tryIt(page).fields[0]!.descriptionHtml).toBeUndefined();
   });
 });

@@ -22,20 +22,20 @@
   }
   function loadAccessKey() {
     const remember = safe(() => localStorage.getItem(STORAGE_KEYS.remember) === "1", false);
-    const key = safe(() => (remember ? localStorage : sessionStorage).getItem(STORAGE_KEYS.accessKey) ?? "", "");
-    return { key, remember };
+    const key2 = safe(() => (remember ? localStorage : sessionStorage).getItem(STORAGE_KEYS.accessKey) ?? "", "");
+    return { key: key2, remember };
   }
-  function saveAccessKey(key, remember) {
+  function saveAccessKey(key2, remember) {
     safe(() => {
       if (remember) {
         localStorage.setItem(STORAGE_KEYS.remember, "1");
-        if (key) localStorage.setItem(STORAGE_KEYS.accessKey, key);
+        if (key2) localStorage.setItem(STORAGE_KEYS.accessKey, key2);
         else localStorage.removeItem(STORAGE_KEYS.accessKey);
         sessionStorage.removeItem(STORAGE_KEYS.accessKey);
       } else {
         localStorage.removeItem(STORAGE_KEYS.remember);
         localStorage.removeItem(STORAGE_KEYS.accessKey);
-        if (key) sessionStorage.setItem(STORAGE_KEYS.accessKey, key);
+        if (key2) sessionStorage.setItem(STORAGE_KEYS.accessKey, key2);
         else sessionStorage.removeItem(STORAGE_KEYS.accessKey);
       }
     }, void 0);
@@ -87,11 +87,18 @@
     if (!element) throw new Error(`the page has no #${id}`);
     return element;
   }
+  function referenceDescription(anchor) {
+    return document.getElementById(anchor)?.querySelector(":scope > .param-description")?.innerHTML ?? "";
+  }
 
   // generator/emit/html/browser/form-controls.ts
   function fieldControl(field, parentWire, objects) {
     const wire = parentWire === void 0 ? field.name : `${parentWire}[${field.name}]`;
-    return nodeControl(field.node, { name: field.name, wire, descriptionHtml: field.descriptionHtml, required: field.required, deprecated: field.deprecated }, objects);
+    const descriptionHtml = field.descriptionHtml ?? referenceDescription(`param-${referencePath(wire)}`);
+    return nodeControl(field.node, { name: field.name, wire, descriptionHtml, required: field.required === true, deprecated: field.deprecated === true }, objects);
+  }
+  function referencePath(wire) {
+    return wire.split(/[[\]]+/).filter((part) => part !== "" && !/^\d+$/.test(part)).join(".");
   }
   function nodeControl(node, head, objects) {
     switch (node.kind) {
@@ -158,6 +165,9 @@
           return Number.isFinite(number) ? number : input.value;
         }
         return input.value;
+      },
+      set(value) {
+        input.value = value === void 0 || value === null || typeof value === "object" ? "" : String(value);
       }
     };
   }
@@ -167,7 +177,15 @@
       ...values.map((value, index) => el("option", { value: String(index) }, [String(value)]))
     ]);
     const { element, nameCode } = leaf(head, select);
-    return { element, nameCode, value: () => select.value === "" ? void 0 : values[Number(select.value)] };
+    return {
+      element,
+      nameCode,
+      value: () => select.value === "" ? void 0 : values[Number(select.value)],
+      set(value) {
+        const index = values.indexOf(value);
+        select.value = index < 0 ? "" : String(index);
+      }
+    };
   }
   function objectControl(head, fields, objects) {
     const children = [];
@@ -194,8 +212,19 @@
           if (value !== void 0) out[fields[index].name] = value;
         });
         return Object.keys(out).length > 0 ? out : void 0;
+      },
+      set(value) {
+        const object = isRecord(value) ? value : {};
+        if (Object.keys(object).length > 0) {
+          details.open = true;
+          build();
+        }
+        children.forEach((control, index) => control.set(object[fields[index].name]));
       }
     };
+  }
+  function isRecord(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
   }
   function arrayControl(head, items, objects) {
     const list = el("ol", { class: "items" });
@@ -205,7 +234,7 @@
       control.nameCode.textContent = `${head.name}[${index}]`;
       row.querySelector("button.remove")?.setAttribute("aria-label", `Remove ${head.name}[${index}]`);
     });
-    add.addEventListener("click", () => {
+    const addItem = (focus) => {
       const index = entries.length;
       const itemHead = { name: `${head.name}[${index}]`, wire: `${head.wire}[${index}]`, descriptionHtml: "", required: false, deprecated: false };
       const control = nodeControl(items, itemHead, objects);
@@ -221,9 +250,13 @@
       });
       entries.push(entry);
       list.append(row);
-      control.element.querySelector("input, select, summary, button")?.focus();
-      list.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+      if (focus) {
+        control.element.querySelector("input, select, summary, button")?.focus();
+        list.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      return control;
+    };
+    add.addEventListener("click", () => addItem(true));
     const { element, nameCode } = group(head, [list, add]);
     return {
       element,
@@ -231,6 +264,10 @@
       value() {
         const values = entries.map(({ control }) => control.value()).filter((v) => v !== void 0);
         return values.length > 0 ? values : void 0;
+      },
+      set(value) {
+        for (const { row } of entries.splice(0)) row.remove();
+        if (Array.isArray(value)) for (const item of value) addItem(false).set(item);
       }
     };
   }
@@ -242,18 +279,18 @@
       row.setAttribute("aria-label", `${head.name} entry ${index + 1}`);
       remove.setAttribute("aria-label", `Remove ${head.name} entry ${index + 1}`);
     });
-    add.addEventListener("click", () => {
+    const addRow = (initial) => {
       const keyId = uid();
       const valueId = uid();
-      const key = el("input", { type: "text", id: keyId, autocomplete: "off", spellcheck: "false", "data-role": "key" });
+      const key2 = el("input", { type: "text", id: keyId, autocomplete: "off", spellcheck: "false", "data-role": "key" });
       const value = el("input", { type: "text", id: valueId, autocomplete: "off", spellcheck: "false", "data-role": "value" });
       const remove = el("button", { type: "button", class: "remove" }, ["Remove"]);
       const row = el("div", { class: "map-row", role: "group" }, [
-        el("div", { class: "field" }, [el("label", { for: keyId }, ["Key"]), key]),
+        el("div", { class: "field" }, [el("label", { for: keyId }, ["Key"]), key2]),
         el("div", { class: "field" }, [el("label", { for: valueId }, ["Value"]), value]),
         remove
       ]);
-      const entry = { key, value, row, remove };
+      const entry = { key: key2, value, row, remove };
       remove.addEventListener("click", () => {
         entries.splice(entries.indexOf(entry), 1);
         row.remove();
@@ -264,16 +301,22 @@
       entries.push(entry);
       renumber();
       rows.append(row);
-      key.focus();
-    });
+      if (initial) [key2.value, value.value] = initial;
+      else key2.focus();
+    };
+    add.addEventListener("click", () => addRow());
     const { element, nameCode } = group(head, [rows, add]);
     return {
       element,
       nameCode,
       value() {
         const out = {};
-        for (const { key, value } of entries) if (key.value !== "") out[key.value] = value.value;
+        for (const { key: key2, value } of entries) if (key2.value !== "") out[key2.value] = value.value;
         return Object.keys(out).length > 0 ? out : void 0;
+      },
+      set(value) {
+        for (const { row } of entries.splice(0)) row.remove();
+        if (isRecord(value)) for (const [k, v] of Object.entries(value)) addRow([k, String(v)]);
       }
     };
   }
@@ -293,7 +336,40 @@
       el("div", { class: "field" }, [el("label", { for: selectId }, ["Shape of ", el("code", {}, [head.name])]), select]),
       slot
     ]);
-    return { element, nameCode, value: () => current.value() };
+    return {
+      element,
+      nameCode,
+      value: () => current.value(),
+      set(value) {
+        const index = value === void 0 ? 0 : variants.findIndex((v) => fits(v.node, value, objects));
+        select.value = String(Math.max(0, index));
+        show();
+        current.set(value);
+      }
+    };
+  }
+  function fits(node, value, objects) {
+    switch (node.kind) {
+      case "enum":
+        return node.values.includes(value);
+      case "text":
+      case "any":
+        return typeof value === "string";
+      case "number":
+        return typeof value === "number";
+      case "boolean":
+        return typeof value === "boolean";
+      case "array":
+        return Array.isArray(value);
+      case "map":
+        return isRecord(value);
+      case "object":
+        return isRecord(value) && Object.keys(value).every((key2) => (objects[node.ref] ?? []).some((f) => f.name === key2));
+      case "emptyable":
+        return value === "" || fits(node.inner, value, objects);
+      case "choice":
+        return node.variants.some((v) => fits(v.node, value, objects));
+    }
   }
   function emptyableControl(head, inner, objects) {
     const control = nodeControl(inner, head, objects);
@@ -303,12 +379,22 @@
       unset,
       el("label", { for: id }, ["Send an empty string to unset ", el("code", {}, [head.name])])
     ]);
-    unset.addEventListener("change", () => {
+    const disable = () => {
       if (control.element instanceof HTMLFieldSetElement) control.element.disabled = unset.checked;
       else control.element.querySelectorAll("input, select").forEach((input) => input.disabled = unset.checked);
-    });
+    };
+    unset.addEventListener("change", disable);
     const element = el("div", { class: "emptyable" }, [control.element, row]);
-    return { element, nameCode: control.nameCode, value: () => unset.checked ? "" : control.value() };
+    return {
+      element,
+      nameCode: control.nameCode,
+      value: () => unset.checked ? "" : control.value(),
+      set(value) {
+        unset.checked = value === "";
+        disable();
+        control.set(value === "" ? void 0 : value);
+      }
+    };
   }
 
   // generator/runtime/encode.ts
@@ -325,13 +411,13 @@
     }
     return out.replace(/%5B/g, "[").replace(/%5D/g, "]").replace(EXTRA_RESERVED, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   }
-  function walk(value, key, out) {
+  function walk(value, key2, out) {
     if (value === void 0) return;
     if (value instanceof Date) value = Math.floor(value.getTime() / 1e3);
     if (value !== null && (typeof value === "object" || typeof value === "function")) {
-      for (const k of Object.keys(value)) walk(value[k], key + "[" + escape(k) + "]", out);
+      for (const k of Object.keys(value)) walk(value[k], key2 + "[" + escape(k) + "]", out);
     } else {
-      out.push(key + "=" + (value === null ? "" : escape(String(value))));
+      out.push(key2 + "=" + (value === null ? "" : escape(String(value))));
     }
   }
   function encodeForm(data) {
@@ -348,7 +434,7 @@
     "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await any boolean constructor declare get module require number set string symbol type from of unknown never object bigint undefined".split(" ")
   );
   function isIdentifierName(name) {
-    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__";
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
   }
 
   // generator/text/escape.ts
@@ -368,12 +454,13 @@
 
   // generator/emit/docs/snippets.ts
   function typescriptSnippet(op, packageName, params, pathValues = {}) {
-    const args = op.pathParams.map((p) => tsString(pathValue(pathValues, p.name)));
+    const args = op.pathParams.map((p) => tsString(pathValues[p.name] ?? `${p.name}_id`));
     if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
+    const result = op.names.resourceClass.replace(/s$/, "").replace(/^./, (c) => c.toLowerCase()) || "result";
     return [
       `import stripe from ${tsString(packageName)};`,
       "",
-      `const ${op.response.kind === "list" ? "page" : op.names.exampleVariable} = await stripe.${op.names.flat}(${args.join(", ")});`
+      `const ${op.response.kind === "list" ? "page" : result} = await stripe.${op.names.flat}(${args.join(", ")});`
     ].join("\n");
   }
   function tsLiteral(value, indent) {
@@ -391,20 +478,14 @@ ${end}]`;
     const entries = Object.entries(value).filter(([, v]) => v !== void 0);
     if (entries.length === 0) return "{}";
     return `{
-${entries.map(([k, v]) => `${pad}${literalKey(k)}: ${tsLiteral(v, indent + 1)},`).join("\n")}
+${entries.map(([k, v]) => `${pad}${isIdentifierName(k) ? k : tsString(k)}: ${tsLiteral(v, indent + 1)},`).join("\n")}
 ${end}}`;
   }
-  function literalKey(key) {
-    if (key === "__proto__") return `[${tsString(key)}]`;
-    return isIdentifierName(key) ? key : tsString(key);
-  }
-  function pathValue(values, name) {
-    return Object.hasOwn(values, name) ? values[name] : `${name}_id`;
-  }
   function curlSnippet(op, baseUrl, params, pathValues = {}) {
-    const path = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathValue(pathValues, name)));
-    const lines = [`curl ${op.method === "GET" ? "-G " : op.method === "DELETE" ? "-X DELETE " : ""}${baseUrl}${path}`, "-u sk_test_...:"];
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathValues[name] ?? `${name}_id`));
     const body = encodeForm(params);
+    const method = op.method === "GET" ? "-G " : op.method === "POST" && !body ? "-X POST " : op.method === "POST" ? "" : `-X ${op.method} `;
+    const lines = [`curl ${method}${baseUrl}${path}`, "-u sk_test_...:"];
     for (const pair of body ? body.split("&") : []) lines.push(`-d ${shellWord(pair)}`);
     return lines.join(" \\\n  ");
   }
@@ -420,7 +501,7 @@ ${end}}`;
       path: op.path,
       pathParams: op.pathParams.map((p) => ({ name: p.name, identifier: p.name, description: "" })),
       params: op.paramsIn ? { in: op.paramsIn, required: op.paramsRequired } : void 0,
-      names: { flat: op.flat, exampleVariable: op.exampleVariable },
+      names: { flat: op.flat, resourceClass: op.resourceClass },
       response: { kind: op.responseKind }
     };
     return partial;
@@ -510,9 +591,11 @@ ${end}}`;
   function wireCopyButtons() {
     const status = byId("copy-status");
     for (const button of Array.from(document.querySelectorAll("button[data-copy]"))) {
+      const idle = button.textContent ?? "Copy";
+      let timer;
       button.addEventListener("click", async () => {
         const source = byId(button.dataset.copy);
-        const label = source.closest(".snippet")?.querySelector("h4")?.textContent ?? "snippet";
+        const label = button.dataset.label ?? "snippet";
         const text = source.textContent ?? "";
         let copied = false;
         try {
@@ -521,7 +604,10 @@ ${end}}`;
         } catch {
           copied = selectAndCopy(source);
         }
-        status.textContent = copied ? `Copied the ${label} snippet.` : `Select the ${label} snippet and copy it with the keyboard.`;
+        status.textContent = copied ? `Copied the ${label}.` : `Select the ${label} and copy it with the keyboard.`;
+        button.textContent = copied ? "Copied" : "Select and copy";
+        clearTimeout(timer);
+        timer = setTimeout(() => button.textContent = idle, 2e3);
       });
     }
   }
@@ -536,6 +622,35 @@ ${end}}`;
     } catch {
       return false;
     }
+  }
+
+  // generator/emit/html/browser/form-storage.ts
+  var key = (operationId) => `sdkgen.form.${operationId}`;
+  function loadForm(operationId) {
+    try {
+      const text = localStorage.getItem(key(operationId));
+      if (!text) return void 0;
+      const stored = JSON.parse(text);
+      return { params: isRecord2(stored.params) ? stored.params : {}, path: isRecord2(stored.path) ? stored.path : {} };
+    } catch {
+      return void 0;
+    }
+  }
+  function saveForm(operationId, form) {
+    try {
+      if (Object.keys(form.params).length === 0 && Object.values(form.path).every((v) => v === "")) localStorage.removeItem(key(operationId));
+      else localStorage.setItem(key(operationId), JSON.stringify(form));
+    } catch {
+    }
+  }
+  function forgetForm(operationId) {
+    try {
+      localStorage.removeItem(key(operationId));
+    } catch {
+    }
+  }
+  function isRecord2(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
   }
 
   // generator/emit/html/browser/try-it.ts
@@ -557,6 +672,12 @@ ${end}}`;
     slot.replaceChildren(...sections);
     const params = () => collect(fieldControls);
     const pathValues = () => Object.fromEntries(pathControls.map(({ name, control }) => [name, String(control.value() ?? "")]));
+    const restore = (stored2) => {
+      for (const { name, control } of pathControls) control.set(stored2?.path[name] || void 0);
+      for (const { name, control } of fieldControls) control.set(stored2?.params[name]);
+    };
+    restore(loadForm(spec.operation.id));
+    const fromDisk = location.protocol === "file:";
     const gatewayInput = byId("gateway-url");
     const gatewayError = byId("gateway-url-error");
     const keyInput = byId("gateway-key");
@@ -568,8 +689,12 @@ ${end}}`;
     const stored = loadAccessKey();
     keyInput.value = stored.key;
     remember.checked = stored.remember;
+    const snippetNote = byId("snippet-note");
     const refresh = () => {
-      const snippets = liveSnippets(spec, params(), pathValues());
+      const current = params();
+      const touched = Object.keys(current).length > 0 || Object.values(pathValues()).some((v) => v !== "");
+      const snippets = touched ? liveSnippets(spec, current, pathValues()) : liveSnippets(spec, spec.example.params, spec.example.path);
+      snippetNote.textContent = touched ? "Shows the values in the form; updates as you type." : "Example values; fill in the form to use your own.";
       byId("snippet-ts").textContent = snippets.typescript;
       byId("snippet-curl").textContent = snippets.curl;
       const gateway = parseGatewayUrl(gatewayInput.value);
@@ -580,7 +705,7 @@ ${end}}`;
       keyWarning.hidden = !secret;
       keyWarning.textContent = secret ? "This looks like a Stripe secret key. The page never needs it and will not store or send it: the gateway reads it from STRIPE_SECRET_KEY." : "";
       const missingPath = pathControls.filter(({ control }) => control.value() === void 0).map(({ name }) => name);
-      const problem = !gateway.url ? "Enter a gateway URL above to enable sending." : secret ? "Clear the Stripe key from the access key field to enable sending." : missingPath.length > 0 ? `Fill in the path parameter ${missingPath.join(", ")} to enable sending.` : "";
+      const problem = !gateway.url ? "Enter a gateway URL above to enable sending." : secret ? "Clear the Stripe key from the access key field to enable sending." : missingPath.length > 0 ? `Fill in the path parameter ${missingPath.join(", ")} to enable sending.` : fromDisk && !keyInput.value ? "Enter the gateway access key: a page opened from disk needs it." : "";
       send.disabled = problem !== "";
       hint.textContent = problem || `Sends ${spec.operation.method} ${spec.operation.path} through ${gateway.url}.`;
     };
@@ -591,8 +716,17 @@ ${end}}`;
     const storeKey = () => saveAccessKey(looksLikeStripeSecret(keyInput.value) ? "" : keyInput.value, remember.checked);
     keyInput.addEventListener("input", storeKey);
     remember.addEventListener("change", storeKey);
-    form.addEventListener("input", refresh);
-    form.addEventListener("change", refresh);
+    const store = (event) => {
+      if (event.target?.closest("#try-it-fields")) saveForm(spec.operation.id, { params: params(), path: pathValues() });
+    };
+    form.addEventListener("input", (event) => (store(event), refresh()));
+    form.addEventListener("change", (event) => (store(event), refresh()));
+    byId("reset-form").addEventListener("click", () => {
+      forgetForm(spec.operation.id);
+      restore(void 0);
+      byId("form-status").textContent = "The form is cleared, and its saved values forgotten.";
+      refresh();
+    });
     form.addEventListener("submit", (event) => event.preventDefault());
     send.addEventListener("click", () => {
       const gateway = parseGatewayUrl(gatewayInput.value);
@@ -602,6 +736,19 @@ ${end}}`;
     });
     wireCopyButtons();
     refresh();
+    window.addEventListener("hashchange", revealTarget);
+    revealTarget();
+  }
+  function revealTarget() {
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+    }
+    const target = id ? document.getElementById(id) : null;
+    if (!target) return;
+    for (let details = target.closest("details"); details; details = details.parentElement?.closest("details") ?? null) details.open = true;
+    target.scrollIntoView();
   }
   function collect(controls) {
     const out = {};

@@ -1,3 +1,4 @@
+import { stringExample } from '../../model/examples.js';
 import type { Decl, Operation, TypeExpr } from '../../model/types.js';
 
 /**
@@ -16,10 +17,16 @@ export function exampleParams(op: Operation, index: Map<string, Decl>): Record<s
   return Object.fromEntries(entries);
 }
 
+/** A URL, an email, a currency... where the name says which; otherwise `<name>_example`. */
+function stringParam(name: string): string {
+  const known = name === 'id' || name === 'client_secret' ? name : stringExample(name, undefined);
+  return known === name ? `${name}_example` : known;
+}
+
 function exampleValue(expr: TypeExpr, name: string, index: Map<string, Decl>, depth: number): unknown {
   switch (expr.kind) {
     case 'primitive':
-      return expr.name === 'string' ? (name.endsWith('currency') ? 'usd' : `${name}_example`) : expr.name === 'number' ? 1 : expr.name === 'boolean' ? true : '';
+      return expr.name === 'string' ? stringParam(name) : expr.name === 'number' ? 1 : expr.name === 'boolean' ? true : '';
     case 'literal':
       return expr.value;
     case 'null':

@@ -44,8 +44,10 @@ function pathValue(values: Record<string, string>, name: string): string {
 /** A curl command in Stripe's docs style: `-u sk_test_...:` and one `-d` per form field. */
 export function curlSnippet(op: Operation, baseUrl: string, params: Record<string, unknown>, pathValues: Record<string, string> = {}): string {
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValue(pathValues, name)));
-  const lines = [`curl ${op.method === 'GET' ? '-G ' : op.method === 'DELETE' ? '-X DELETE ' : ''}${baseUrl}${path}`, '-u sk_test_...:'];
   const body = encodeForm(params);
+  // curl sends GET by default and POST once given -d: a POST without fields must say so.
+  const method = op.method === 'GET' ? '-G ' : op.method === 'POST' && !body ? '-X POST ' : op.method === 'POST' ? '' : `-X ${op.method} `;
+  const lines = [`curl ${method}${baseUrl}${path}`, '-u sk_test_...:'];
   for (const pair of body ? body.split('&') : []) lines.push(`-d ${shellWord(pair)}`);
   return lines.join(' \\\n  ');
 }

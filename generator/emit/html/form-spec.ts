@@ -1,18 +1,22 @@
 import type { Decl, Operation, Property, TypeExpr } from '../../model/types.js';
 import type { FormField, FormNode, TryItSpec } from './browser/tryit-spec.js';
+import { exampleParams } from '../docs/example-params.js';
 import { descriptionHtml } from './description-html.js';
 
 const RANGE_ID = 'RangeQueryParam';
 const RANGE_FIELDS: FormField[] = ['gt', 'gte', 'lt', 'lte'].map((name) => ({
   name,
-  required: false,
-  deprecated: false,
   descriptionHtml: descriptionHtml(`Matches values ${{ gt: 'greater than', gte: 'greater than or equal to', lt: 'less than', lte: 'less than or equal to' }[name]} this one.`),
   node: { kind: 'number' },
 }));
 
-/** The Try-it data of one operation page: the request schema lowered to form widgets. */
+/**
+ * The Try-it data of one operation page: the request schema lowered to form widgets. Field
+ * descriptions are not repeated here: the page's parameter reference holds them, and the form
+ * reads them from there by the field's path (which keeps the largest pages' weight down).
+ */
 export function tryItSpec(op: Operation, packageName: string, serverUrl: string, index: Map<string, Decl>): TryItSpec {
+  const example = { params: exampleParams(op, index), path: Object.fromEntries(op.pathParams.map((p) => [p.name, `${p.name}_id`])) };
   const objects: Record<string, FormField[]> = {};
   const decl = op.params?.decl;
   const fields = decl?.body.kind === 'interface' ? decl.body.properties.map((p) => fieldOf(p, index, objects)) : [];
@@ -30,13 +34,17 @@ export function tryItSpec(op: Operation, packageName: string, serverUrl: string,
       paramsRequired: op.params?.required ?? false,
       pathParams: op.pathParams.map((p) => ({ name: p.name, descriptionHtml: descriptionHtml(p.description) })),
     },
+    example,
     fields,
     objects: Object.fromEntries(Object.entries(objects).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }
 
 function fieldOf(p: Property, index: Map<string, Decl>, objects: Record<string, FormField[]>): FormField {
-  return { name: p.name, required: !p.optional, deprecated: p.deprecated, descriptionHtml: descriptionHtml(p.description), node: nodeOf(p.type, index, objects) };
+  const field: FormField = { name: p.name, node: nodeOf(p.type, index, objects) };
+  if (!p.optional) field.required = true;
+  if (p.deprecated) field.deprecated = true;
+  return field;
 }
 
 function nodeOf(expr: TypeExpr, index: Map<string, Decl>, objects: Record<string, FormField[]>): FormNode {

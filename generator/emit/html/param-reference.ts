@@ -9,11 +9,14 @@ export interface ParamEntry {
   wire: string;
   /** A fragment id for deep links: `param-options.document.allowed_types`. */
   anchor: string;
+  /** A plain-words type; a `unix-time` number is a "Unix timestamp". */
   type: string;
   required: boolean;
   enumValues: string[];
   emptyable: boolean;
   deprecated: boolean;
+  /** A field that holds an id, or the whole object when the request asks to expand it. */
+  expandable: boolean;
   descriptionHtml: string;
   children: ParamEntry[];
 }
@@ -46,12 +49,13 @@ function entry(p: Property, parents: string[], index: Map<string, Decl>, seen: S
     name: p.name,
     wire: path.map((part, i) => (i === 0 ? part : `[${part}]`)).join(''),
     anchor: `${prefix}-${path.join('.')}`,
-    type: info.label,
+    type: p.format === 'unix-time' ? info.label.replace(/\bnumber\b/, 'Unix timestamp') : info.label,
     // In a response every listed field is present (maybe null): only params mark what is required.
     required: prefix === 'param' && !p.optional,
     enumValues: info.enumValues,
     emptyable: info.emptyable,
     deprecated: p.deprecated,
+    expandable: Boolean(p.expandsTo?.length),
     descriptionHtml: descriptionHtml(p.description),
     children,
   };

@@ -1,12 +1,18 @@
 import { byId } from './dom.js';
 
-/** Copy buttons for the snippets; the clipboard API first, then a selection copy (pages from disk). */
+/**
+ * Copy buttons (`data-copy` names the element to copy): the clipboard API first, then a selection
+ * copy (pages from disk). The button says "Copied" for a moment, and the page's status region
+ * announces it to screen readers.
+ */
 export function wireCopyButtons(): void {
   const status = byId('copy-status');
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-copy]'))) {
+    const idle = button.textContent ?? 'Copy';
+    let timer: ReturnType<typeof setTimeout> | undefined;
     button.addEventListener('click', async () => {
       const source = byId(button.dataset.copy!);
-      const label = source.closest('.snippet')?.querySelector('h4')?.textContent ?? 'snippet';
+      const label = button.dataset.label ?? 'snippet';
       const text = source.textContent ?? '';
       let copied = false;
       try {
@@ -15,7 +21,10 @@ export function wireCopyButtons(): void {
       } catch {
         copied = selectAndCopy(source);
       }
-      status.textContent = copied ? `Copied the ${label} snippet.` : `Select the ${label} snippet and copy it with the keyboard.`;
+      status.textContent = copied ? `Copied the ${label}.` : `Select the ${label} and copy it with the keyboard.`;
+      button.textContent = copied ? 'Copied' : 'Select and copy';
+      clearTimeout(timer);
+      timer = setTimeout(() => (button.textContent = idle), 2000);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { descriptionBlock, el, uid } from './dom.js';
+import { descriptionBlock, el, referenceDescription, uid } from './dom.js';
 import type { FormField, FormNode } from './tryit-spec.js';
 
 /**
@@ -8,6 +8,8 @@ import type { FormField, FormNode } from './tryit-spec.js';
 export interface Control {
   element: HTMLElement;
   value(): unknown;
+  /** Puts a value back (a stored one, or `undefined` to clear): the inverse of `value()`. */
+  set(value: unknown): void;
   /** The `<code>` holding the field's name in its label, renamed when an array item moves. */
   nameCode: HTMLElement;
 }
@@ -25,7 +27,16 @@ export type ObjectTypes = Record<string, FormField[]>;
 
 export function fieldControl(field: FormField, parentWire: string | undefined, objects: ObjectTypes): Control {
   const wire = parentWire === undefined ? field.name : `${parentWire}[${field.name}]`;
-  return nodeControl(field.node, { name: field.name, wire, descriptionHtml: field.descriptionHtml, required: field.required, deprecated: field.deprecated }, objects);
+  const descriptionHtml = field.descriptionHtml ?? referenceDescription(`param-${referencePath(wire)}`);
+  return nodeControl(field.node, { name: field.name, wire, descriptionHtml, required: field.required === true, deprecated: field.deprecated === true }, objects);
+}
+
+/** `options[document][allowed_types]`, `items[0][price]` → `options.document.allowed_types`, `items.price`: the reference's anchor. */
+function referencePath(wire: string): string {
+  return wire
+    .split(/[[\]]+/)
+    .filter((part) => part !== '' && !/^\d+$/.test(part))
+    .join('.');
 }
 
 export function nodeControl(node: FormNode, head: Head, objects: ObjectTypes): Control {
@@ -101,6 +112,9 @@ function inputControl(head: Head, type: 'text' | 'number'): Control {
       }
       return input.value;
     },
+    set(value) {
+      input.value = value === undefined || value === null || typeof value === 'object' ? '' : String(value);
+    },
   };
 }
 
@@ -111,7 +125,15 @@ function selectControl(head: Head, values: (string | number | boolean)[]): Contr
     ...values.map((value, index) => el('option', { value: String(index) }, [String(value)])),
   ]);
   const { element, nameCode } = leaf(head, select);
-  return { element, nameCode, value: () => (select.value === '' ? undefined : values[Number(select.value)]) };
+  return {
+    element,
+    nameCode,
+    value: () => (select.value === '' ? undefined : values[Number(select.value)]),
+    set(value) {
+      const index = values.indexOf(value as string | number | boolean);
+      select.value = index < 0 ? '' : String(index);
+    },
+  };
 }
 
 /** Nested fields, folded in a `<details>` and built the first time it opens (Stripe's params nest deep). */
@@ -141,7 +163,19 @@ function objectControl(head: Head, fields: FormField[], objects: ObjectTypes): C
       });
       return Object.keys(out).length > 0 ? out : undefined;
     },
+    set(value) {
+      const object = isRecord(value) ? value : {};
+      if (Object.keys(object).length > 0) {
+        details.open = true;
+        build();
+      }
+      children.forEach((control, index) => control.set(object[fields[index]!.name]));
+    },
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A list with Add and Remove; items are named `field[0]`, `field[1]`, ... as they are sent. */
@@ -154,7 +188,7 @@ function arrayControl(head: Head, items: FormNode, objects: ObjectTypes): Contro
       control.nameCode.textContent = `${head.name}[${index}]`;
       row.querySelector('button.remove')?.setAttribute('aria-label', `Remove ${head.name}[${index}]`);
     });
-  add.addEventListener('click', () => {
+  const addItem = (focus: boolean): Control => {
     const index = entries.length;
     const itemHead: Head = { name: `${head.name}[${index}]`, wire: `${head.wire}[${index}]`, descriptionHtml: '', required: false, deprecated: false };
     const control = nodeControl(items, itemHead, objects);
@@ -170,9 +204,13 @@ function arrayControl(head: Head, items: FormNode, objects: ObjectTypes): Contro
     });
     entries.push(entry);
     list.append(row);
-    control.element.querySelector<HTMLElement>('input, select, summary, button')?.focus();
-    list.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+    if (focus) {
+      control.element.querySelector<HTMLElement>('input, select, summary, button')?.focus();
+      list.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    return control;
+  };
+  add.addEventListener('click', () => addItem(true));
   const { element, nameCode } = group(head, [list, add]);
   return {
     element,
@@ -180,6 +218,10 @@ function arrayControl(head: Head, items: FormNode, objects: ObjectTypes): Contro
     value() {
       const values = entries.map(({ control }) => control.value()).filter((v) => v !== undefined);
       return values.length > 0 ? values : undefined;
+    },
+    set(value) {
+      for (const { row } of entries.splice(0)) row.remove();
+      if (Array.isArray(value)) for (const item of value) addItem(false).set(item);
     },
   };
 }
@@ -194,7 +236,7 @@ function mapControl(head: Head): Control {
       row.setAttribute('aria-label', `${head.name} entry ${index + 1}`);
       remove.setAttribute('aria-label', `Remove ${head.name} entry ${index + 1}`);
     });
-  add.addEventListener('click', () => {
+  const addRow = (initial?: [string, string]) => {
     const keyId = uid();
     const valueId = uid();
     const key = el('input', { type: 'text', id: keyId, autocomplete: 'off', spellcheck: 'false', 'data-role': 'key' });
@@ -216,8 +258,10 @@ function mapControl(head: Head): Control {
     entries.push(entry);
     renumber();
     rows.append(row);
-    key.focus();
-  });
+    if (initial) [key.value, value.value] = initial;
+    else key.focus();
+  };
+  add.addEventListener('click', () => addRow());
   const { element, nameCode } = group(head, [rows, add]);
   return {
     element,
@@ -226,6 +270,10 @@ function mapControl(head: Head): Control {
       const out: Record<string, string> = {};
       for (const { key, value } of entries) if (key.value !== '') out[key.value] = value.value;
       return Object.keys(out).length > 0 ? out : undefined;
+    },
+    set(value) {
+      for (const { row } of entries.splice(0)) row.remove();
+      if (isRecord(value)) for (const [k, v] of Object.entries(value)) addRow([k, String(v)]);
     },
   };
 }
@@ -247,7 +295,42 @@ function choiceControl(head: Head, variants: { label: string; node: FormNode }[]
     el('div', { class: 'field' }, [el('label', { for: selectId }, ['Shape of ', el('code', {}, [head.name])]), select]),
     slot,
   ]);
-  return { element, nameCode, value: () => current.value() };
+  return {
+    element,
+    nameCode,
+    value: () => current.value(),
+    set(value) {
+      const index = value === undefined ? 0 : variants.findIndex((v) => fits(v.node, value, objects));
+      select.value = String(Math.max(0, index));
+      show();
+      current.set(value);
+    },
+  };
+}
+
+/** Whether a stored value has the shape of a variant: picks the variant to show it in. */
+function fits(node: FormNode, value: unknown, objects: ObjectTypes): boolean {
+  switch (node.kind) {
+    case 'enum':
+      return node.values.includes(value as string | number | boolean);
+    case 'text':
+    case 'any':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'map':
+      return isRecord(value);
+    case 'object':
+      return isRecord(value) && Object.keys(value).every((key) => (objects[node.ref] ?? []).some((f) => f.name === key));
+    case 'emptyable':
+      return value === '' || fits(node.inner, value, objects);
+    case 'choice':
+      return node.variants.some((v) => fits(v.node, value, objects));
+  }
 }
 
 /** `anyOf [X, enum [""]]`: X, or a ticked "unset" box that sends an empty string. */
@@ -259,10 +342,20 @@ function emptyableControl(head: Head, inner: FormNode, objects: ObjectTypes): Co
     unset,
     el('label', { for: id }, ['Send an empty string to unset ', el('code', {}, [head.name])]),
   ]);
-  unset.addEventListener('change', () => {
+  const disable = () => {
     if (control.element instanceof HTMLFieldSetElement) control.element.disabled = unset.checked;
     else control.element.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select').forEach((input) => (input.disabled = unset.checked));
-  });
+  };
+  unset.addEventListener('change', disable);
   const element = el('div', { class: 'emptyable' }, [control.element, row]);
-  return { element, nameCode: control.nameCode, value: () => (unset.checked ? '' : control.value()) };
+  return {
+    element,
+    nameCode: control.nameCode,
+    value: () => (unset.checked ? '' : control.value()),
+    set(value) {
+      unset.checked = value === '';
+      disable();
+      control.set(value === '' ? undefined : value);
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { liveSnippets } from './live-snippets.js';
 import { buildRequest, sendAndShow } from './send-request.js';
 import type { TryItSpec } from './tryit-spec.js';
 import { wireCopyButtons } from './copy-buttons.js';
+import { forgetForm, loadForm, saveForm } from './form-storage.js';
 
 /** The operation page's Try-it panel: form, live snippets, credentials and sending. */
 function start(): void {
@@ -27,6 +28,12 @@ function start(): void {
 
   const params = () => collect(fieldControls);
   const pathValues = () => Object.fromEntries(pathControls.map(({ name, control }) => [name, String(control.value() ?? '')]));
+  const restore = (stored: { params: Record<string, unknown>; path: Record<string, string> } | undefined) => {
+    for (const { name, control } of pathControls) control.set(stored?.path[name] || undefined);
+    for (const { name, control } of fieldControls) control.set(stored?.params[name]);
+  };
+  restore(loadForm(spec.operation.id));
+  const fromDisk = location.protocol === 'file:';
 
   const gatewayInput = byId<HTMLInputElement>('gateway-url');
   const gatewayError = byId('gateway-url-error');
@@ -41,8 +48,13 @@ function start(): void {
   keyInput.value = stored.key;
   remember.checked = stored.remember;
 
+  const snippetNote = byId('snippet-note');
   const refresh = () => {
-    const snippets = liveSnippets(spec, params(), pathValues());
+    // An untouched form shows the example call (every required field filled in), as the page was generated.
+    const current = params();
+    const touched = Object.keys(current).length > 0 || Object.values(pathValues()).some((v) => v !== '');
+    const snippets = touched ? liveSnippets(spec, current, pathValues()) : liveSnippets(spec, spec.example.params, spec.example.path);
+    snippetNote.textContent = touched ? 'Shows the values in the form; updates as you type.' : 'Example values; fill in the form to use your own.';
     byId('snippet-ts').textContent = snippets.typescript;
     byId('snippet-curl').textContent = snippets.curl;
     const gateway = parseGatewayUrl(gatewayInput.value);
@@ -61,7 +73,9 @@ function start(): void {
         ? 'Clear the Stripe key from the access key field to enable sending.'
         : missingPath.length > 0
           ? `Fill in the path parameter ${missingPath.join(', ')} to enable sending.`
-          : '';
+          : fromDisk && !keyInput.value
+            ? 'Enter the gateway access key: a page opened from disk needs it.'
+            : '';
     send.disabled = problem !== '';
     hint.textContent = problem || `Sends ${spec.operation.method} ${spec.operation.path} through ${gateway.url}.`;
   };
@@ -73,8 +87,17 @@ function start(): void {
   const storeKey = () => saveAccessKey(looksLikeStripeSecret(keyInput.value) ? '' : keyInput.value, remember.checked);
   keyInput.addEventListener('input', storeKey);
   remember.addEventListener('change', storeKey);
-  form.addEventListener('input', refresh);
-  form.addEventListener('change', refresh);
+  const store = (event: Event) => {
+    if ((event.target as HTMLElement | null)?.closest('#try-it-fields')) saveForm(spec.operation.id, { params: params(), path: pathValues() });
+  };
+  form.addEventListener('input', (event) => (store(event), refresh()));
+  form.addEventListener('change', (event) => (store(event), refresh()));
+  byId('reset-form').addEventListener('click', () => {
+    forgetForm(spec.operation.id);
+    restore(undefined);
+    byId('form-status').textContent = 'The form is cleared, and its saved values forgotten.';
+    refresh();
+  });
   form.addEventListener('submit', (event) => event.preventDefault());
 
   send.addEventListener('click', () => {
@@ -86,6 +109,22 @@ function start(): void {
 
   wireCopyButtons();
   refresh();
+  window.addEventListener('hashchange', revealTarget);
+  revealTarget();
+}
+
+/** A link to a nested parameter or an example error opens the folded sections around it. */
+function revealTarget(): void {
+  let id = location.hash.slice(1);
+  try {
+    id = decodeURIComponent(id);
+  } catch {
+    // Keep the fragment as written.
+  }
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  for (let details = target.closest('details'); details; details = details.parentElement?.closest('details') ?? null) details.open = true;
+  target.scrollIntoView();
 }
 
 function collect(controls: { name: string; control: Control }[]): Record<string, unknown> {

@@ -8,6 +8,8 @@ export interface TryItSpec {
   /** The API origin the curl snippet names (`https://api.stripe.com`). */
   serverUrl: string;
   operation: TryItOperation;
+  /** What the page's initial snippets show: every required field with an example value. */
+  example: { params: Record<string, unknown>; path: Record<string, string> };
   /** The fields of the params object (body or query); empty when the operation takes none. */
   fields: FormField[];
   /** Nested object types by id, shared between fields (and the way a recursive type ends). */
@@ -30,9 +32,10 @@ export interface TryItOperation {
 
 export interface FormField {
   name: string;
-  required: boolean;
-  deprecated: boolean;
-  descriptionHtml: string;
+  required?: true;
+  deprecated?: true;
+  /** Only where the page's parameter reference has no entry for the field (range bounds). */
+  descriptionHtml?: string;
   node: FormNode;
 }
 
