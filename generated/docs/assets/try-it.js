@@ -434,7 +434,7 @@
     "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield await any boolean constructor declare get module require number set string symbol type from of unknown never object bigint undefined".split(" ")
   );
   function isIdentifierName(name) {
-    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__";
   }
 
   // generator/text/escape.ts
@@ -454,13 +454,12 @@
 
   // generator/emit/docs/snippets.ts
   function typescriptSnippet(op, packageName, params, pathValues = {}) {
-    const args = op.pathParams.map((p) => tsString(pathValues[p.name] ?? `${p.name}_id`));
+    const args = op.pathParams.map((p) => tsString(pathValue(pathValues, p.name)));
     if (op.params && (op.params.required || Object.keys(params).length > 0)) args.push(tsLiteral(params, 0));
-    const result = op.names.resourceClass.replace(/s$/, "").replace(/^./, (c) => c.toLowerCase()) || "result";
     return [
       `import stripe from ${tsString(packageName)};`,
       "",
-      `const ${op.response.kind === "list" ? "page" : result} = await stripe.${op.names.flat}(${args.join(", ")});`
+      `const ${op.response.kind === "list" ? "page" : op.names.exampleVariable} = await stripe.${op.names.flat}(${args.join(", ")});`
     ].join("\n");
   }
   function tsLiteral(value, indent) {
@@ -478,11 +477,18 @@ ${end}]`;
     const entries = Object.entries(value).filter(([, v]) => v !== void 0);
     if (entries.length === 0) return "{}";
     return `{
-${entries.map(([k, v]) => `${pad}${isIdentifierName(k) ? k : tsString(k)}: ${tsLiteral(v, indent + 1)},`).join("\n")}
+${entries.map(([k, v]) => `${pad}${literalKey(k)}: ${tsLiteral(v, indent + 1)},`).join("\n")}
 ${end}}`;
   }
+  function literalKey(key2) {
+    if (key2 === "__proto__") return `[${tsString(key2)}]`;
+    return isIdentifierName(key2) ? key2 : tsString(key2);
+  }
+  function pathValue(values, name) {
+    return Object.hasOwn(values, name) ? values[name] : `${name}_id`;
+  }
   function curlSnippet(op, baseUrl, params, pathValues = {}) {
-    const path = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathValues[name] ?? `${name}_id`));
+    const path = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathValue(pathValues, name)));
     const body = encodeForm(params);
     const method = op.method === "GET" ? "-G " : op.method === "POST" && !body ? "-X POST " : op.method === "POST" ? "" : `-X ${op.method} `;
     const lines = [`curl ${method}${baseUrl}${path}`, "-u sk_test_...:"];
@@ -501,7 +507,7 @@ ${end}}`;
       path: op.path,
       pathParams: op.pathParams.map((p) => ({ name: p.name, identifier: p.name, description: "" })),
       params: op.paramsIn ? { in: op.paramsIn, required: op.paramsRequired } : void 0,
-      names: { flat: op.flat, resourceClass: op.resourceClass },
+      names: { flat: op.flat, exampleVariable: op.exampleVariable },
       response: { kind: op.responseKind }
     };
     return partial;
