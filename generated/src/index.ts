@@ -8,7 +8,14 @@ export * from './runtime/core.js';
 export type { ApiSearchResult, Emptyable, Expand, Metadata, MetadataParam, RangeQueryParam } from './shared.js';
 export type * as Identity from './namespaces/Identity.js';
 export type { Address } from './types/Address.js';
-export { getIdentityVerificationSessions, getIdentityVerificationSessionsSession, postIdentityVerificationSessions, postIdentityVerificationSessionsSession, postIdentityVerificationSessionsSessionCancel, postIdentityVerificationSessionsSessionRedact } from './resources/Identity/VerificationSessions.js';
+export {
+  getIdentityVerificationSessions,
+  getIdentityVerificationSessionsSession,
+  postIdentityVerificationSessions,
+  postIdentityVerificationSessionsSession,
+  postIdentityVerificationSessionsSessionCancel,
+  postIdentityVerificationSessionsSessionRedact,
+} from './resources/Identity/VerificationSessions.js';
 
 /** The default client, configured from the environment (see `configFromEnv`) on its first request. */
 const stripe: StripeClient = /* @__PURE__ */ new StripeClient(configFromEnv);

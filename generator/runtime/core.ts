@@ -4,6 +4,7 @@
  * typed error.
  */
 
+import { binaryResponse, type BinaryResponse } from './binary.js';
 import { encodeForm, encodeQuery } from './encode.js';
 import {
   errorFromResponse,
@@ -14,6 +15,7 @@ import {
 } from './errors.js';
 import type { AbortSignalLike, FetchInit, FetchLike, ResponseLike } from './fetch-types.js';
 import { emit, redactHeaders, type ClientHooks } from './hooks.js';
+import { multipartBody } from './multipart.js';
 import { paginate, type ApiList, type ApiListPromise } from './pagination.js';
 import { isRetryable, retryDelay, sleep, type Backoff } from './retry.js';
 
@@ -22,6 +24,8 @@ export type * from './fetch-types.js';
 export type * from './hooks.js';
 export type * from './pagination.js';
 export type * from './operation-types.js';
+export type * from './binary.js';
+export type { FileContent, FileData, FileUpload, NodeReadableLike } from './multipart.js';
 export { encodeForm, encodeQuery } from './encode.js';
 // Re-exported for Node users to opt into; unused, it is dropped from bundles by tree-shaking.
 export { nodeFetch } from './node-fetch.js';
@@ -31,6 +35,7 @@ export { defaultTransport } from './default-transport.js';
 declare const globalThis: {
   fetch?: FetchLike;
   crypto?: { randomUUID?(): string };
+  TextDecoder: new () => { decode(bytes: Uint8Array): string };
 };
 declare class AbortController {
   readonly signal: AbortSignalLike;
@@ -42,8 +47,17 @@ declare function clearTimeout(id: unknown): void;
 export interface ClientConfig {
   /** Secret or restricted key. Leave unset behind a gateway that adds credentials itself. */
   apiKey?: string | undefined;
-  /** Default `https://api.stripe.com`. A path prefix is kept: `http://127.0.0.1:8787/stripe`. */
+  /**
+   * Default `https://api.stripe.com`. A path prefix is kept: `http://127.0.0.1:8787/stripe`. Set, it
+   * takes every request, uploads and downloads too (a mock or gateway serves them all), unless
+   * `servers` names another base for their host.
+   */
   baseUrl?: string | undefined;
+  /**
+   * Base URLs for the other hosts some operations are served from, keyed by that host as the API
+   * names it: `{ 'https://files.stripe.com': 'http://127.0.0.1:12112' }`.
+   */
+  servers?: Record<string, string> | undefined;
   /** Sent as `Stripe-Version`; defaults to the version the package was generated for. */
   apiVersion?: string | undefined;
   /** Retries after the first attempt; default 2. */
@@ -84,6 +98,12 @@ export interface RequestSpec {
   path: string;
   params?: object | undefined;
   options?: RequestOptions | undefined;
+  /** The host the operation is served from when it is not the API's: `https://files.stripe.com`. */
+  server?: string | undefined;
+  /** Send the params as `multipart/form-data` (uploads). */
+  multipart?: boolean | undefined;
+  /** The response is not JSON: resolve to a `BinaryResponse` of its bytes. */
+  binary?: boolean | undefined;
 }
 
 /** The last response behind a returned object, as stripe-node's `lastResponse`. */
@@ -101,6 +121,8 @@ export interface LastResponse {
 export type ApiResponse<T> = T & { readonly lastResponse: LastResponse };
 
 interface CoreDefaults {
+  /** The API's own host, as the spec names it; default `https://api.stripe.com`. */
+  serverUrl?: string | undefined;
   apiVersion: string;
   packageName: string;
   packageVersion: string;
@@ -134,24 +156,39 @@ export class ClientCore {
 
   constructor(config: ClientConfig, defaults: CoreDefaults) {
     this.config = config;
-    this.baseUrl = (config.baseUrl ?? 'https://api.stripe.com').replace(/\/+$/, '');
+    this.baseUrl = (config.baseUrl ?? defaults.serverUrl ?? 'https://api.stripe.com').replace(/\/+$/, '');
     this.userAgent = `${defaults.packageName}/${defaults.packageVersion}`;
     this.apiVersion = config.apiVersion ?? defaults.apiVersion;
     this.backoff = { initial: config.initialRetryDelay ?? 500, max: config.maxRetryDelay ?? 8000 };
   }
 
-  /** Sends one request, retrying as configured, and resolves to the parsed JSON body. */
+  /** The base URL of a request: the operation's own host, unless the config redirects it. */
+  private baseFor(server: string | undefined): string {
+    const redirected = server !== undefined ? this.config.servers?.[server] : undefined;
+    if (redirected !== undefined) return redirected.replace(/\/+$/, '');
+    // A configured baseUrl (a mock, a gateway) takes every request; else the operation's host.
+    return this.config.baseUrl === undefined && server !== undefined ? server : this.baseUrl;
+  }
+
+  /**
+   * Sends one request, retrying as configured, and resolves to the parsed JSON body, or to a
+   * `BinaryResponse` for an operation whose response is not JSON.
+   */
   async request<T>(spec: RequestSpec): Promise<T> {
     const { method, params } = spec;
     const options = spec.options ?? {};
     const config = this.config;
     const query = method !== 'POST' && params ? encodeQuery(params) : '';
-    const url = this.baseUrl + spec.path + (query ? '?' + query : '');
+    const url = this.baseFor(spec.server) + spec.path + (query ? '?' + query : '');
     const apiKey = options.apiKey ?? config.apiKey;
     const headers = this.headers(method, options, apiKey);
     const init: FetchInit = { method, headers };
-    if (method === 'POST') init.body = encodeForm(params ?? {});
-    const maxRetries = options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2;
+    const upload = method === 'POST' && spec.multipart ? multipartBody(params ?? {}) : undefined;
+    if (upload) headers['content-type'] = upload.contentType;
+    else if (method === 'POST') init.body = encodeForm(params ?? {});
+    const binary = spec.binary === true;
+    // A file given as a stream is read once: its upload is not retried.
+    const maxRetries = upload && !upload.replayable ? 0 : (options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2);
     const timeout = options.timeout ?? config.timeout ?? 80_000;
     const { signal } = options;
     const hooks = config.hooks;
@@ -164,6 +201,13 @@ export class ClientCore {
       const started = Date.now();
       try {
         if (signal?.aborted) throw onAbort();
+        const uploadBody = upload?.body();
+        if (uploadBody) {
+          // The platform's own Blob or ReadableStream, which the types here only describe.
+          init.body = uploadBody as FetchInit['body'];
+          // `fetch` sends a stream only when told it may (`duplex: 'half'`).
+          if ('getReader' in uploadBody) init.duplex = 'half';
+        }
         emit(hooks, 'onRequest', () => ({
           method,
           url,
@@ -171,7 +215,7 @@ export class ClientCore {
           headers: redactHeaders(headers, apiKey),
           idempotencyKey: headers['idempotency-key'],
         }));
-        const { response, body } = await this.send(url, init, timeout, signal, onAbort);
+        const { response, body: received } = await this.send(url, init, timeout, signal, onAbort, binary);
         const meta = responseMeta(response);
         this.lastResponse = meta;
         emit(hooks, 'onResponse', () => ({
@@ -183,6 +227,12 @@ export class ClientCore {
           elapsedMs: Date.now() - started,
         }));
         const status = meta.statusCode;
+        if (binary && typeof received !== 'string' && status >= 200 && status < 300) {
+          const result: BinaryResponse = binaryResponse(received, meta.headers);
+          Object.defineProperty(result, 'lastResponse', { value: meta });
+          return result as T;
+        }
+        const body = typeof received === 'string' ? received : new globalThis.TextDecoder().decode(new Uint8Array(received));
         if (status >= 200 && status < 300) {
           const value = parseOrUndefined(body);
           if (value !== undefined) {
@@ -245,13 +295,14 @@ export class ClientCore {
     timeout: number,
     signal: AbortSignalLike | undefined,
     onAbort: () => StripeError,
-  ): Promise<{ response: ResponseLike; body: string }> {
+    binary: boolean,
+  ): Promise<{ response: ResponseLike; body: string | ArrayBuffer }> {
     // Looked up per call, so a fetch installed or stubbed after construction is used.
     const fetch = this.config.fetch ?? globalThis.fetch;
     if (!fetch) throw new TypeError('No fetch: pass `fetch` in the client config on this platform');
     // No deadline for a timeout of 0 (disabled) or Infinity.
     const deadline = timeout > 0 && timeout < Infinity ? timeout : undefined;
-    if (fetch.enforcesTimeout && !signal) return this.sendTimed(fetch, url, init, deadline);
+    if (fetch.enforcesTimeout && !signal) return this.sendTimed(fetch, url, init, deadline, binary);
     const controller = new AbortController();
     const abort = () => controller.abort();
     let timedOut = false;
@@ -265,7 +316,7 @@ export class ClientCore {
     signal?.addEventListener('abort', abort);
     try {
       const response = await fetch(url, { ...init, signal: controller.signal as NonNullable<FetchInit['signal']> });
-      return { response, body: await response.text() };
+      return { response, body: await readBody(response, binary) };
     } catch (cause) {
       if (signal?.aborted) throw onAbort();
       throw attemptError(cause, timedOut, timeout);
@@ -276,10 +327,16 @@ export class ClientCore {
   }
 
   /** One attempt over a transport that enforces the deadline itself (nodeFetch): no AbortController. */
-  private async sendTimed(fetch: FetchLike, url: string, init: FetchInit, deadline: number | undefined): Promise<{ response: ResponseLike; body: string }> {
+  private async sendTimed(
+    fetch: FetchLike,
+    url: string,
+    init: FetchInit,
+    deadline: number | undefined,
+    binary: boolean,
+  ): Promise<{ response: ResponseLike; body: string | ArrayBuffer }> {
     try {
       const response = await fetch(url, deadline !== undefined ? { ...init, timeout: deadline } : init);
-      return { response, body: await response.text() };
+      return { response, body: await readBody(response, binary) };
     } catch (cause) {
       throw attemptError(cause, (cause as { name?: string } | undefined)?.name === 'TimeoutError', deadline ?? 0);
     }
@@ -290,6 +347,13 @@ export class ClientCore {
 function attemptError(cause: unknown, timedOut: boolean, timeout: number): StripeError {
   if (timedOut) return new StripeTimeoutError(`Request aborted due to timeout being reached (${timeout}ms)`, { cause });
   return new StripeConnectionError('An error occurred with our connection to Stripe.', { cause });
+}
+
+/** The whole body: as text, or as bytes for a response that is not JSON. */
+function readBody(response: ResponseLike, binary: boolean): Promise<string | ArrayBuffer> {
+  if (!binary) return response.text();
+  if (!response.arrayBuffer) throw new TypeError('The transport cannot read a response as bytes (no arrayBuffer())');
+  return response.arrayBuffer();
 }
 
 function parseOrUndefined(body: string): unknown {

@@ -7,22 +7,35 @@
 import { encodePathParam, type ClientCore, type RequestOptions, type RequestSpec } from './core.js';
 import type { OperationKind } from './operation-types.js';
 
+/** How an operation's request and response travel, when not as JSON answers to form-encoded requests on the API's host. */
+export interface Transfer {
+  /** The host it is served from: `https://files.stripe.com`. */
+  server?: string;
+  /** The params go as `multipart/form-data`. */
+  multipart?: boolean;
+}
+
 /**
- * `(core, ...pathParams, params?, options?)` for one endpoint. The template holds, for each path
- * parameter, its position among the arguments: `/v1/sources/{1}/mandate_notifications/{0}`.
+ * `(core, ...pathParams, params?, options?)` for one endpoint. The path parameters are taken in the
+ * order the template names them: `/v1/transfers/{transfer}/reversals/{id}` takes `(transfer, id)`.
  */
 // The return type is the one place `any` stands: the const this initializes declares the real type.
-export function operation(method: RequestSpec['method'], template: string, kind: OperationKind, takesParams: boolean): any {
-  const parts = template.split(/\{(\d+)\}/);
-  const pathParams = (parts.length - 1) / 2;
+export function operation(method: RequestSpec['method'], template: string, kind: OperationKind, takesParams: boolean, transfer: Transfer = {}): any {
+  const parts = template.split(/\{[^}]*\}/);
+  const pathParams = parts.length - 1;
+  const { server, multipart } = transfer;
+  const binary = kind === 'binary';
   return (core: ClientCore, ...args: unknown[]) => {
     let path = parts[0]!;
-    for (let i = 1; i < parts.length; i += 2) path += encodePathParam(args[Number(parts[i])] as string) + parts[i + 1];
+    for (let i = 1; i < parts.length; i++) path += encodePathParam(args[i - 1] as string) + parts[i];
     const spec: RequestSpec = {
       method,
       path,
       params: takesParams ? (args[pathParams] as object | undefined) : undefined,
       options: args[takesParams ? pathParams + 1 : pathParams] as RequestOptions | undefined,
+      server,
+      multipart,
+      binary,
     };
     return kind === 'list' ? core.requestList(spec) : core.request(spec);
   };

@@ -5,8 +5,15 @@
  */
 import { type RequestSpec } from './core.js';
 import type { OperationKind } from './operation-types.js';
+/** How an operation's request and response travel, when not as JSON answers to form-encoded requests on the API's host. */
+export interface Transfer {
+    /** The host it is served from: `https://files.stripe.com`. */
+    server?: string;
+    /** The params go as `multipart/form-data`. */
+    multipart?: boolean;
+}
 /**
- * `(core, ...pathParams, params?, options?)` for one endpoint. The template holds, for each path
- * parameter, its position among the arguments: `/v1/sources/{1}/mandate_notifications/{0}`.
+ * `(core, ...pathParams, params?, options?)` for one endpoint. The path parameters are taken in the
+ * order the template names them: `/v1/transfers/{transfer}/reversals/{id}` takes `(transfer, id)`.
  */
-export declare function operation(method: RequestSpec['method'], template: string, kind: OperationKind, takesParams: boolean): any;
+export declare function operation(method: RequestSpec['method'], template: string, kind: OperationKind, takesParams: boolean, transfer?: Transfer): any;
