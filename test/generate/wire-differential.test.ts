@@ -45,7 +45,9 @@ function recordingFetch(log: Recorded[]) {
     if (hasBody && contentType?.startsWith('multipart/form-data')) {
       const form = await new Response(init.body as BodyInit, { headers: { 'content-type': contentType } }).formData();
       body = [];
-      for (const [name, value] of form) {
+      const entries: Array<[string, FormDataEntryValue]> = [];
+      form.forEach((value, name) => entries.push([name, value]));
+      for (const [name, value] of entries) {
         body.push([name, typeof value === 'string' ? value : `file ${value.name} ${value.type} ${await value.text()}`]);
       }
     } else if (hasBody) {
