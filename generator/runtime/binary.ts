@@ -3,6 +3,7 @@
  * in the shape of a `fetch` `Response`, so it can be saved, streamed on, or handed to a `Response`.
  */
 
+import type { LastResponse } from './core.js';
 import type { BlobLike, ReadableStreamLike } from './fetch-types.js';
 
 /** A downloaded file. The body has been received whole (within the request's timeout and retries). */
@@ -11,6 +12,8 @@ export interface BinaryResponse {
   readonly contentType: string;
   /** Lower-case header names. */
   readonly headers: Record<string, string>;
+  /** The response's status and Stripe's headers, as on every returned object. */
+  readonly lastResponse: LastResponse;
   /** The bytes as a web `ReadableStream`, for piping on (`Readable.fromWeb(result.body)` on Node). */
   readonly body: ReadableStreamLike;
   arrayBuffer(): Promise<ArrayBuffer>;
@@ -26,11 +29,13 @@ declare const globalThis: {
   TextDecoder: new () => { decode(bytes: Uint8Array): string };
 };
 
-export function binaryResponse(bytes: ArrayBuffer, headers: Record<string, string>): BinaryResponse {
+export function binaryResponse(bytes: ArrayBuffer, meta: LastResponse): BinaryResponse {
+  const { headers } = meta;
   const contentType = headers['content-type'] ?? 'application/octet-stream';
   return {
     contentType,
     headers,
+    lastResponse: meta,
     get body() {
       const ReadableStream = globalThis.ReadableStream;
       if (!ReadableStream) throw new TypeError('No global ReadableStream on this platform: use arrayBuffer()');

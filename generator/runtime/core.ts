@@ -228,8 +228,7 @@ export class ClientCore {
         }));
         const status = meta.statusCode;
         if (binary && typeof received !== 'string' && status >= 200 && status < 300) {
-          const result: BinaryResponse = binaryResponse(received, meta.headers);
-          Object.defineProperty(result, 'lastResponse', { value: meta });
+          const result: BinaryResponse = binaryResponse(received, meta);
           return result as T;
         }
         const body = typeof received === 'string' ? received : new globalThis.TextDecoder().decode(new Uint8Array(received));

@@ -2,6 +2,7 @@
  * The result of an operation whose response is not JSON (a quote's PDF): its bytes, never parsed,
  * in the shape of a `fetch` `Response`, so it can be saved, streamed on, or handed to a `Response`.
  */
+import type { LastResponse } from './core.js';
 import type { BlobLike, ReadableStreamLike } from './fetch-types.js';
 /** A downloaded file. The body has been received whole (within the request's timeout and retries). */
 export interface BinaryResponse {
@@ -9,6 +10,8 @@ export interface BinaryResponse {
     readonly contentType: string;
     /** Lower-case header names. */
     readonly headers: Record<string, string>;
+    /** The response's status and Stripe's headers, as on every returned object. */
+    readonly lastResponse: LastResponse;
     /** The bytes as a web `ReadableStream`, for piping on (`Readable.fromWeb(result.body)` on Node). */
     readonly body: ReadableStreamLike;
     arrayBuffer(): Promise<ArrayBuffer>;
@@ -17,4 +20,4 @@ export interface BinaryResponse {
     /** The bytes decoded as UTF-8. */
     text(): Promise<string>;
 }
-export declare function binaryResponse(bytes: ArrayBuffer, headers: Record<string, string>): BinaryResponse;
+export declare function binaryResponse(bytes: ArrayBuffer, meta: LastResponse): BinaryResponse;

@@ -2,11 +2,13 @@
  * The result of an operation whose response is not JSON (a quote's PDF): its bytes, never parsed,
  * in the shape of a `fetch` `Response`, so it can be saved, streamed on, or handed to a `Response`.
  */
-export function binaryResponse(bytes, headers) {
+export function binaryResponse(bytes, meta) {
+    const { headers } = meta;
     const contentType = headers['content-type'] ?? 'application/octet-stream';
     return {
         contentType,
         headers,
+        lastResponse: meta,
         get body() {
             const ReadableStream = globalThis.ReadableStream;
             if (!ReadableStream)
