@@ -4,7 +4,6 @@
  * typed error.
  */
 
-import { binaryResponse, type BinaryResponse } from './binary.js';
 import { encodeForm, encodeQuery } from './encode.js';
 import {
   errorFromResponse,
@@ -15,7 +14,7 @@ import {
 } from './errors.js';
 import type { AbortSignalLike, FetchInit, FetchLike, ResponseLike } from './fetch-types.js';
 import { emit, redactHeaders, type ClientHooks } from './hooks.js';
-import { multipartBody } from './multipart.js';
+import type { MultipartBody } from './multipart.js';
 import { paginate, type ApiList, type ApiListPromise } from './pagination.js';
 import { isRetryable, retryDelay, sleep, type Backoff } from './retry.js';
 
@@ -100,10 +99,13 @@ export interface RequestSpec {
   options?: RequestOptions | undefined;
   /** The host the operation is served from when it is not the API's: `https://files.stripe.com`. */
   server?: string | undefined;
-  /** Send the params as `multipart/form-data` (uploads). */
-  multipart?: boolean | undefined;
-  /** The response is not JSON: resolve to a `BinaryResponse` of its bytes. */
-  binary?: boolean | undefined;
+  /**
+   * Sends the params as `multipart/form-data` (uploads). Passed in by the operations that upload, so
+   * that a bundle without one does not carry the multipart encoder.
+   */
+  multipart?: ((params: object) => MultipartBody) | undefined;
+  /** The response is not JSON: what to make of its bytes (`binaryResponse`), instead of parsing them. */
+  binary?: ((bytes: ArrayBuffer, meta: LastResponse) => unknown) | undefined;
 }
 
 /** The last response behind a returned object, as stripe-node's `lastResponse`. */
@@ -172,7 +174,7 @@ export class ClientCore {
 
   /**
    * Sends one request, retrying as configured, and resolves to the parsed JSON body, or to a
-   * `BinaryResponse` for an operation whose response is not JSON.
+   * `BinaryResponse` for an operation whose response is not JSON (see `RequestSpec.binary`).
    */
   async request<T>(spec: RequestSpec): Promise<T> {
     const { method, params } = spec;
@@ -183,10 +185,10 @@ export class ClientCore {
     const apiKey = options.apiKey ?? config.apiKey;
     const headers = this.headers(method, options, apiKey);
     const init: FetchInit = { method, headers };
-    const upload = method === 'POST' && spec.multipart ? multipartBody(params ?? {}) : undefined;
+    const upload = method === 'POST' && spec.multipart ? spec.multipart(params ?? {}) : undefined;
     if (upload) headers['content-type'] = upload.contentType;
     else if (method === 'POST') init.body = encodeForm(params ?? {});
-    const binary = spec.binary === true;
+    const binary = spec.binary !== undefined;
     // A file given as a stream is read once: its upload is not retried.
     const maxRetries = upload && !upload.replayable ? 0 : (options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2);
     const timeout = options.timeout ?? config.timeout ?? 80_000;
@@ -227,10 +229,7 @@ export class ClientCore {
           elapsedMs: Date.now() - started,
         }));
         const status = meta.statusCode;
-        if (binary && typeof received !== 'string' && status >= 200 && status < 300) {
-          const result: BinaryResponse = binaryResponse(received, meta);
-          return result as T;
-        }
+        if (spec.binary && typeof received !== 'string' && status >= 200 && status < 300) return spec.binary(received, meta) as T;
         const body = typeof received === 'string' ? received : new globalThis.TextDecoder().decode(new Uint8Array(received));
         if (status >= 200 && status < 300) {
           const value = parseOrUndefined(body);

@@ -5,6 +5,7 @@
  */
 import type { AbortSignalLike, FetchLike } from './fetch-types.js';
 import { type ClientHooks } from './hooks.js';
+import type { MultipartBody } from './multipart.js';
 import { type ApiListPromise } from './pagination.js';
 export * from './errors.js';
 export type * from './fetch-types.js';
@@ -70,10 +71,13 @@ export interface RequestSpec {
     options?: RequestOptions | undefined;
     /** The host the operation is served from when it is not the API's: `https://files.stripe.com`. */
     server?: string | undefined;
-    /** Send the params as `multipart/form-data` (uploads). */
-    multipart?: boolean | undefined;
-    /** The response is not JSON: resolve to a `BinaryResponse` of its bytes. */
-    binary?: boolean | undefined;
+    /**
+     * Sends the params as `multipart/form-data` (uploads). Passed in by the operations that upload, so
+     * that a bundle without one does not carry the multipart encoder.
+     */
+    multipart?: ((params: object) => MultipartBody) | undefined;
+    /** The response is not JSON: what to make of its bytes (`binaryResponse`), instead of parsing them. */
+    binary?: ((bytes: ArrayBuffer, meta: LastResponse) => unknown) | undefined;
 }
 /** The last response behind a returned object, as stripe-node's `lastResponse`. */
 export interface LastResponse {
@@ -111,7 +115,7 @@ export declare class ClientCore {
     private baseFor;
     /**
      * Sends one request, retrying as configured, and resolves to the parsed JSON body, or to a
-     * `BinaryResponse` for an operation whose response is not JSON.
+     * `BinaryResponse` for an operation whose response is not JSON (see `RequestSpec.binary`).
      */
     request<T>(spec: RequestSpec): Promise<T>;
     /** Like `request`, for list endpoints: the result is awaitable for one page and iterable across pages. */

@@ -3,11 +3,9 @@
  * and sends with retries, timeouts and idempotency keys, then turns the answer into a value or a
  * typed error.
  */
-import { binaryResponse } from './binary.js';
 import { encodeForm, encodeQuery } from './encode.js';
 import { errorFromResponse, StripeAbortError, StripeConnectionError, StripeTimeoutError, } from './errors.js';
 import { emit, redactHeaders } from './hooks.js';
-import { multipartBody } from './multipart.js';
 import { paginate } from './pagination.js';
 import { isRetryable, retryDelay, sleep } from './retry.js';
 export * from './errors.js';
@@ -54,7 +52,7 @@ export class ClientCore {
     }
     /**
      * Sends one request, retrying as configured, and resolves to the parsed JSON body, or to a
-     * `BinaryResponse` for an operation whose response is not JSON.
+     * `BinaryResponse` for an operation whose response is not JSON (see `RequestSpec.binary`).
      */
     async request(spec) {
         const { method, params } = spec;
@@ -65,12 +63,12 @@ export class ClientCore {
         const apiKey = options.apiKey ?? config.apiKey;
         const headers = this.headers(method, options, apiKey);
         const init = { method, headers };
-        const upload = method === 'POST' && spec.multipart ? multipartBody(params ?? {}) : undefined;
+        const upload = method === 'POST' && spec.multipart ? spec.multipart(params ?? {}) : undefined;
         if (upload)
             headers['content-type'] = upload.contentType;
         else if (method === 'POST')
             init.body = encodeForm(params ?? {});
-        const binary = spec.binary === true;
+        const binary = spec.binary !== undefined;
         // A file given as a stream is read once: its upload is not retried.
         const maxRetries = upload && !upload.replayable ? 0 : (options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2);
         const timeout = options.timeout ?? config.timeout ?? 80_000;
@@ -112,10 +110,8 @@ export class ClientCore {
                     elapsedMs: Date.now() - started,
                 }));
                 const status = meta.statusCode;
-                if (binary && typeof received !== 'string' && status >= 200 && status < 300) {
-                    const result = binaryResponse(received, meta);
-                    return result;
-                }
+                if (spec.binary && typeof received !== 'string' && status >= 200 && status < 300)
+                    return spec.binary(received, meta);
                 const body = typeof received === 'string' ? received : new globalThis.TextDecoder().decode(new Uint8Array(received));
                 if (status >= 200 && status < 300) {
                     const value = parseOrUndefined(body);

@@ -7,13 +7,13 @@ import { encodePathParam } from './core.js';
 /**
  * `(core, ...pathParams, params?, options?)` for one endpoint. The path parameters are taken in the
  * order the template names them: `/v1/transfers/{transfer}/reversals/{id}` takes `(transfer, id)`.
+ * An operation of kind `'binary'` passes `transfer.binary`.
  */
 // The return type is the one place `any` stands: the const this initializes declares the real type.
 export function operation(method, template, kind, takesParams, transfer = {}) {
     const parts = template.split(/\{[^}]*\}/);
     const pathParams = parts.length - 1;
-    const { server, multipart } = transfer;
-    const binary = kind === 'binary';
+    const { server, multipart, binary } = transfer;
     return (core, ...args) => {
         let path = parts[0];
         for (let i = 1; i < parts.length; i++)

@@ -27,7 +27,7 @@ export function operationType(op: Operation, scope: ModuleScope): string {
  * `operation('GET', '/v1/sources/{source}/mandate_notifications/{mandate_notification}', 'object', true)`:
  * the runtime call that makes the operation's function, which takes the path parameters in the
  * order the path names them. An upload or download adds how it travels:
- * `{ server: 'https://files.stripe.com', multipart: true }`.
+ * `{ server: 'https://files.stripe.com', multipart: multipartBody }`.
  */
 export function operationInitializer(op: Operation, scope: ModuleScope): string {
   const operation = scope.importFrom('runtime/operation', 'operation', false);
@@ -35,7 +35,9 @@ export function operationInitializer(op: Operation, scope: ModuleScope): string 
   const args = [tsString(op.method), tsString(op.path), tsString(kind), op.params ? 'true' : 'false'];
   const transfer = [
     ...(op.server ? [`server: ${tsString(op.server)}`] : []),
-    ...(op.params?.encoding === 'multipart' ? ['multipart: true'] : []),
+    // Imported only here, so that a bundle without an upload or a download carries neither.
+    ...(op.params?.encoding === 'multipart' ? [`multipart: ${scope.importFrom('runtime/multipart', 'multipartBody', false)}`] : []),
+    ...(op.response.binary ? [`binary: ${scope.importFrom('runtime/binary', 'binaryResponse', false)}`] : []),
   ];
   if (transfer.length > 0) args.push(`{ ${transfer.join(', ')} }`);
   const call = `/* @__PURE__ */ ${operation}(${args.join(', ')})`;
