@@ -44,7 +44,8 @@ export function nameOperations(document: OpenApiDocument, operations: OperationK
       resourceClass: derived.className,
       resourceProperty: camelCase(derived.className),
       method,
-      paramsType: `${singular(derived.className)}${pascalCase(method)}Params`,
+      // stripe-node's method is `del`, its params type `...DeleteParams`.
+      paramsType: `${singular(derived.className)}${pascalCase(method === 'del' ? 'delete' : method)}Params`,
     });
   }
   return names;

@@ -53,6 +53,8 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
     out.push((writer) => {
       blankLineBefore(writer);
       writeDoc(writer, description);
+      // An empty params type, as stripe-node writes one (`CouponDeleteParams {}`).
+      if (members.length === 0 && indexType === undefined) return void writer.write(`export interface ${decl.name} {}`);
       writer.write(`export interface ${decl.name} `);
       writer.inlineBlock(() => {
         if (indexType !== undefined) {

@@ -192,8 +192,7 @@ export namespace VerificationReport {
       export type AllowedType = 'driving_license' | 'id_card' | 'passport';
     }
 
-    export interface IdNumber {
-    }
+    export interface IdNumber {}
   }
 
   /** Result from a selfie check */

@@ -135,8 +135,7 @@ export namespace VerificationSession {
       export type AllowedType = 'driving_license' | 'id_card' | 'passport';
     }
 
-    export interface IdNumber {
-    }
+    export interface IdNumber {}
   }
 
   export interface Redaction {
