@@ -397,9 +397,18 @@ ${end}}`;
   }
   function curlSnippet(op, baseUrl, params, pathValues = {}) {
     const path = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathValues[name] ?? `${name}_id`));
-    const lines = [`curl ${op.method === "GET" ? "-G " : op.method === "DELETE" ? "-X DELETE " : ""}${baseUrl}${path}`, "-u sk_test_...:"];
     const body = encodeForm(params);
-    for (const pair of body ? body.split("&") : []) lines.push(`-d ${shellWord(pair)}`);
+    const method = op.method === "GET" ? "-G " : op.method === "DELETE" ? body ? "-G -X DELETE " : "-X DELETE " : "";
+    const lines = [`curl ${method}${baseUrl}${path}`, "-u sk_test_...:"];
+    if (op.params?.encoding === "multipart") {
+      for (const [key, value] of Object.entries(params)) {
+        const file = value !== null && typeof value === "object" && "data" in value ? value.name : void 0;
+        if (file !== void 0) lines.push(`-F ${shellWord(`${key}=@${String(file)}`)}`);
+        else for (const pair of encodeForm({ [key]: value }).split("&").filter(Boolean)) lines.push(`-F ${shellWord(decodeURIComponent(pair))}`);
+      }
+    } else {
+      for (const pair of body ? body.split("&") : []) lines.push(`-d ${shellWord(pair)}`);
+    }
     return lines.join(" \\\n  ");
   }
   function shellWord(pair) {

@@ -31,12 +31,24 @@ export function tsLiteral(value: unknown, indent: number): string {
   return `{\n${entries.map(([k, v]) => `${pad}${isIdentifierName(k) ? k : tsString(k)}: ${tsLiteral(v, indent + 1)},`).join('\n')}\n${end}}`;
 }
 
-/** A curl command in Stripe's docs style: `-u sk_test_...:` and one `-d` per form field. */
+/**
+ * A curl command in Stripe's docs style: `-u sk_test_...:` and one `-d` per form field (in the query
+ * for GET and DELETE), or one `-F` per part for an upload, its file read from disk (`-F file=@name`).
+ */
 export function curlSnippet(op: Operation, baseUrl: string, params: Record<string, unknown>, pathValues: Record<string, string> = {}): string {
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? `${name}_id`));
-  const lines = [`curl ${op.method === 'GET' ? '-G ' : op.method === 'DELETE' ? '-X DELETE ' : ''}${baseUrl}${path}`, '-u sk_test_...:'];
   const body = encodeForm(params);
-  for (const pair of body ? body.split('&') : []) lines.push(`-d ${shellWord(pair)}`);
+  const method = op.method === 'GET' ? '-G ' : op.method === 'DELETE' ? (body ? '-G -X DELETE ' : '-X DELETE ') : '';
+  const lines = [`curl ${method}${baseUrl}${path}`, '-u sk_test_...:'];
+  if (op.params?.encoding === 'multipart') {
+    for (const [key, value] of Object.entries(params)) {
+      const file = value !== null && typeof value === 'object' && 'data' in value ? (value as { name?: unknown }).name : undefined;
+      if (file !== undefined) lines.push(`-F ${shellWord(`${key}=@${String(file)}`)}`);
+      else for (const pair of encodeForm({ [key]: value }).split('&').filter(Boolean)) lines.push(`-F ${shellWord(decodeURIComponent(pair))}`);
+    }
+  } else {
+    for (const pair of body ? body.split('&') : []) lines.push(`-d ${shellWord(pair)}`);
+  }
   return lines.join(' \\\n  ');
 }
 

@@ -83,10 +83,10 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
       children: [],
     })),
     params: paramReference(op, index),
-    paramsHeading: op.params?.in === 'query' ? 'Query parameters' : 'Body parameters (form-encoded)',
+    paramsHeading: op.params?.in === 'query' ? 'Query parameters' : op.params?.encoding === 'multipart' ? 'Body parameters (multipart/form-data)' : 'Body parameters (form-encoded)',
     returnsSection: returnsSection(op, responseDecl, index, returnsCache),
     typescript: typescriptSnippet(op, pkg.name, {}),
-    curl: curlSnippet(op, model.serverUrl, {}),
+    curl: curlSnippet(op, op.server ?? model.serverUrl, {}),
     tryIt,
   });
 }
