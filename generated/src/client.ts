@@ -121,7 +121,8 @@ export class StripeClient extends /* @__PURE__ */ clientBase(flatMethods) {
 }
 
 /**
- * The transport alone, for calling operation functions directly: `getIdentityVerificationSessions(createCore(config), ...)`.
+ * The transport alone, for calling operation functions directly:
+ * `getIdentityVerificationSessions(createCore(config), ...)`.
  * A bundle of one such call holds neither the client class nor the other operations.
  */
 export function createCore(config: ClientConfig = {}): ClientCore {

@@ -103,7 +103,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       docs: [
         {
           description:
-            `The transport alone, for calling operation functions directly: \`${model.operations[0]?.names.flat ?? 'operation'}(createCore(config), ...)\`.\nA bundle of one such call holds neither the client class nor the other operations.`,
+            `The transport alone, for calling operation functions directly:\n\`${model.operations[0]?.names.flat ?? 'operation'}(createCore(config), ...)\`.\nA bundle of one such call holds neither the client class nor the other operations.`,
         },
       ],
       parameters: [{ name: 'config', type: ClientConfig, initializer: '{}' }],
