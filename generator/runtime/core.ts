@@ -206,7 +206,7 @@ export class ClientCore {
         const uploadBody = upload?.body();
         if (uploadBody) {
           // The platform's own Blob or ReadableStream, which the types here only describe.
-          init.body = uploadBody as FetchInit['body'];
+          init.body = uploadBody as NonNullable<FetchInit['body']>;
           // `fetch` sends a stream only when told it may (`duplex: 'half'`).
           if ('getReader' in uploadBody) init.duplex = 'half';
         }
