@@ -38,6 +38,8 @@ export interface OperationObject {
   parameters?: (Parameter | Ref)[];
   requestBody?: RequestBody | Ref;
   responses?: Record<string, Response | Ref>;
+  /** An operation served from another host (Stripe's uploads: `https://files.stripe.com/`). */
+  servers?: { url: string }[];
   [key: string]: unknown;
 }
 

@@ -34,7 +34,9 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
     return [n.resourcePath, n.resourceId, op.path.split('/{')[0]!.replace(/^\/v\d+\//, '').replace(/\//g, '.')];
   });
   const types = new TypeBuilder(document);
-  const operations = selected.map((raw) => buildOperation(document, raw, names.get(raw.id)!, types));
+  const apiServer = serverOf(document.servers) ?? 'https://api.stripe.com';
+  const fileServer = fileServerOf(all, apiServer);
+  const operations = selected.map((raw) => buildOperation(document, raw, names.get(raw.id)!, types, { apiServer, fileServer }));
   const events = webhookEventTypes(document);
   if (options.allResourceTypes) {
     for (const [key, schema] of Object.entries(document.components?.schemas ?? {})) {
@@ -56,7 +58,7 @@ export function buildModel(document: OpenApiDocument, options: BuildOptions): Ap
       ...(options.resources?.length ? { resources: options.resources } : {}),
       all: Boolean(options.allResourceTypes),
     },
-    serverUrl: (document.servers?.[0]?.url ?? 'https://api.stripe.com').replace(/\/$/, ''),
+    serverUrl: apiServer,
     operations,
     declarations,
     resources,
@@ -134,19 +136,46 @@ function answersWithList(document: OpenApiDocument, object: OperationObject): bo
   return resolved?.properties?.object?.enum?.[0] === 'list' && resolved.properties.data !== undefined;
 }
 
-function buildOperation(document: OpenApiDocument, raw: RawOperation, names: OperationNames, types: TypeBuilder): Operation {
+/** A `servers` list's first URL, without its trailing slash. */
+function serverOf(servers: { url: string }[] | undefined): string | undefined {
+  const url = servers?.[0]?.url;
+  return typeof url === 'string' && url !== '' ? url.replace(/\/+$/, '') : undefined;
+}
+
+/**
+ * The host Stripe serves files from: the one the spec names for its uploads (`multipart/form-data`
+ * operations with their own `servers`). The spec names it only there, but Stripe serves file
+ * downloads (a quote's PDF) from it too, as stripe-node does.
+ */
+function fileServerOf(operations: RawOperation[], apiServer: string): string | undefined {
+  for (const op of operations) {
+    const server = serverOf(op.object.servers);
+    const body = op.object.requestBody;
+    if (server && server !== apiServer && body && !('$ref' in body) && body.content?.['multipart/form-data']) return server;
+  }
+  return undefined;
+}
+
+interface Servers {
+  apiServer: string;
+  fileServer: string | undefined;
+}
+
+function buildOperation(document: OpenApiDocument, raw: RawOperation, names: OperationNames, types: TypeBuilder, servers: Servers): Operation {
   const parameters = [...raw.pathParameters, ...(raw.object.parameters ?? [])].map((p, index) =>
     'ref' in p || '$ref' in p ? resolveRef<Parameter>(document, (p as Ref).$ref, pointerJoin(raw.pointer, 'parameters', index)) : p,
   );
-  const pathParams: PathParam[] = parameters
-    .filter((p) => p.in === 'path')
-    .map((p) => ({ name: p.name, identifier: identifier(p.name), description: p.description ?? '' }));
-  for (const [, name] of raw.path.matchAll(/\{([^}]+)\}/g)) {
-    if (!pathParams.some((p) => p.name === name)) {
-      throw new SdkgenError(`path parameter '{${name}}' has no parameter definition`, { where: raw.pointer });
-    }
-  }
+  const declared = parameters.filter((p) => p.in === 'path');
+  // In the order of the path, as stripe-node takes them: `/v1/transfers/{transfer}/reversals/{id}` → (transfer, id).
+  const pathParams: PathParam[] = [...raw.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
+    const p = declared.find((d) => d.name === name);
+    if (!p) throw new SdkgenError(`path parameter '{${name}}' has no parameter definition`, { where: raw.pointer });
+    return { name: p.name, identifier: identifier(p.name), description: p.description ?? '' };
+  });
   const module = names.module;
+  const response = buildResponse(document, raw, names, types, module);
+  const own = serverOf(raw.object.servers);
+  const server = own ?? (response.binary ? servers.fileServer : undefined);
   return {
     id: raw.id,
     method: raw.method,
@@ -157,9 +186,10 @@ function buildOperation(document: OpenApiDocument, raw: RawOperation, names: Ope
     description: raw.object.description ?? '',
     deprecated: Boolean(raw.object.deprecated),
     names,
+    ...(server && server !== servers.apiServer ? { server } : {}),
     pathParams,
     params: buildParams(document, raw, names, parameters, types, module),
-    response: buildResponse(document, raw, names, types, module),
+    response,
     parameters: parametersByLocation(document, raw, parameters),
   };
 }
@@ -198,22 +228,29 @@ function buildParams(
   types: TypeBuilder,
   module: string,
 ): ParamsShape | undefined {
-  if (raw.object.requestBody && raw.method !== 'GET' && raw.method !== 'DELETE') {
+  // A DELETE's body parameters travel in its query string, as stripe-node sends them.
+  if (raw.object.requestBody && raw.method !== 'GET') {
     const bodyPointer = pointerJoin(raw.pointer, 'requestBody');
     const body = '$ref' in raw.object.requestBody
       ? resolveRef<RequestBody>(document, raw.object.requestBody.$ref, bodyPointer)
       : raw.object.requestBody;
     const [mediaType, media] = Object.entries(body.content ?? {})[0] ?? [];
-    if (!media?.schema) return undefined;
-    const schemaPointer = pointerJoin(bodyPointer, 'content', mediaType!, 'schema');
-    const schema = media.schema.$ref ? resolveRef<Schema>(document, media.schema.$ref, schemaPointer) : media.schema;
-    if (Object.keys(schema.properties ?? {}).length === 0) return undefined;
-    const decl = types.newRoot(names.namespace, names.paramsType, schemaPointer, body.description ?? '', module);
-    decl.body = { kind: 'interface', properties: types.properties(schema, decl, 'request', schemaPointer) };
-    return { in: 'body', required: (schema.required ?? []).length > 0, decl };
+    const schemaPointer = pointerJoin(bodyPointer, 'content', mediaType ?? '', 'schema');
+    const schema = media?.schema?.$ref ? resolveRef<Schema>(document, media.schema.$ref, schemaPointer) : media?.schema;
+    if (schema && Object.keys(schema.properties ?? {}).length > 0) {
+      const decl = types.newRoot(names.namespace, names.paramsType, schemaPointer, body.description ?? '', module);
+      decl.body = { kind: 'interface', properties: types.properties(schema, decl, 'request', schemaPointer) };
+      const encoding = mediaType === 'multipart/form-data' ? 'multipart' : 'form';
+      return { in: raw.method === 'DELETE' ? 'query' : 'body', encoding, required: (schema.required ?? []).length > 0, decl };
+    }
   }
   const query = parameters.filter((p) => p.in === 'query');
-  if (query.length === 0) return undefined;
+  if (query.length === 0) {
+    if (raw.method !== 'DELETE') return undefined;
+    // stripe-node gives every delete a params type, empty when it takes none, so a params argument is accepted.
+    const decl = types.newRoot(names.namespace, names.paramsType, pointerJoin(raw.pointer, 'parameters'), '', module);
+    return { in: 'query', encoding: 'form', required: false, decl };
+  }
   const schema: Schema = {
     type: 'object',
     properties: Object.fromEntries(query.map((p) => [p.name, { ...(p.schema ?? {}), description: p.description ?? p.schema?.description }])),
@@ -222,7 +259,7 @@ function buildParams(
   const pointer = pointerJoin(raw.pointer, 'parameters');
   const decl = types.newRoot(names.namespace, names.paramsType, pointer, '', module);
   decl.body = { kind: 'interface', properties: types.properties(schema, decl, 'request', pointer) };
-  return { in: 'query', required: query.some((p) => p.required), decl };
+  return { in: 'query', encoding: 'form', required: query.some((p) => p.required), decl };
 }
 
 function buildResponse(document: OpenApiDocument, raw: RawOperation, names: OperationNames, types: TypeBuilder, module: string): ResponseShape {
@@ -231,7 +268,10 @@ function buildResponse(document: OpenApiDocument, raw: RawOperation, names: Oper
   const pointer = pointerJoin(raw.pointer, 'responses', code ?? '200');
   const entry = code ? responses[code]! : undefined;
   const response = entry && '$ref' in entry ? resolveRef<Response>(document, entry.$ref, pointer) : (entry as Response | undefined);
-  const schema = response?.content?.['application/json']?.schema;
+  const content = response?.content ?? {};
+  const schema = content['application/json']?.schema;
+  const binary = schema ? undefined : Object.keys(content).find((type) => !/\bjson\b/i.test(type));
+  if (binary) return { kind: 'object', type: { kind: 'primitive', name: 'unknown' }, binary };
   if (!schema) return { kind: 'object', type: { kind: 'primitive', name: 'unknown' } };
   const schemaPointer = pointerJoin(pointer, 'content', 'application/json', 'schema');
   const resolved = schema.$ref ? resolveRef<Schema>(document, schema.$ref, schemaPointer) : schema;

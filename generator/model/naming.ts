@@ -12,7 +12,7 @@ const RESERVED_WORDS = new Set(
 /** Global type names the emitted code relies on; a declaration may not shadow them. */
 const SHADOW_SENSITIVE = new Set([
   'Array', 'Record', 'Promise', 'Date', 'Object', 'String', 'Number', 'Boolean', 'Partial', 'Emptyable',
-  'Metadata', 'MetadataParam', 'RangeQueryParam', 'ApiList', 'ApiListPromise', 'ApiSearchResult', 'RequestOptions',
+  'Metadata', 'MetadataParam', 'RangeQueryParam', 'FileUpload', 'ApiList', 'ApiListPromise', 'ApiSearchResult', 'RequestOptions',
 ]);
 
 export function words(text: string): string[] {

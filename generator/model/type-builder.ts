@@ -152,6 +152,8 @@ export class TypeBuilder {
     if (schema.enum) return this.enumType(schema, ctx);
     switch (schema.type) {
       case 'string':
+        // A file's bytes in an upload: whatever a user holds a file as (see the runtime's `FileUpload`).
+        if (schema.format === 'binary' && ctx.direction === 'request') return { kind: 'shared', name: 'FileUpload' };
         return { kind: 'primitive', name: 'string' };
       case 'integer':
       case 'number':
@@ -248,6 +250,10 @@ export class TypeBuilder {
 
   private enumType(schema: Schema, ctx: Context): TypeExpr {
     const values = (schema.enum ?? []).filter((v): v is string | number | boolean => v !== null);
+    // A request enum that takes `''` to unset the field: `Emptyable<Members>`, so `null` unsets it too, as in stripe-node.
+    if (ctx.direction === 'request' && values.length > 1 && values.includes('')) {
+      return { kind: 'emptyable', inner: this.enumType({ ...schema, enum: values.filter((v) => v !== '') }, ctx) };
+    }
     const literals = union(values.map((value) => ({ kind: 'literal', value }) as TypeExpr));
     if (values.length <= 1 || schema.type !== 'string') return literals;
     const decl = this.child(ctx.owner, typeName(ctx.hint), ctx.pointer, schema.description ?? '');

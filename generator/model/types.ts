@@ -51,6 +51,12 @@ export interface Operation {
   description: string;
   deprecated: boolean;
   names: OperationNames;
+  /**
+   * The base URL this operation is served from when it is not the API's (`serverUrl`):
+   * `https://files.stripe.com` for uploads and file downloads. Absent for the API's own host.
+   */
+  server?: string;
+  /** In the order they appear in the path, which is the order the generated function takes them. */
   pathParams: PathParam[];
   /** The params type (body for POST, query for GET/DELETE); absent when the operation takes none. */
   params: ParamsShape | undefined;
@@ -118,6 +124,8 @@ export interface PathParam {
 
 export interface ParamsShape {
   in: 'body' | 'query';
+  /** How a body is encoded: Stripe's form encoding, or `multipart/form-data` for uploads. */
+  encoding: 'form' | 'multipart';
   /** Whether the caller must pass params (any required field, or a required body). */
   required: boolean;
   /** The root declaration holding the fields. */
@@ -128,6 +136,11 @@ export interface ResponseShape {
   kind: 'object' | 'list' | 'search';
   /** The returned type; for lists and searches, the item type. */
   type: TypeExpr;
+  /**
+   * The media type of a response that is not JSON (`application/pdf`): the client returns it as
+   * bytes, never parsed. Absent for JSON.
+   */
+  binary?: string;
 }
 
 export type TypeExpr =
@@ -143,7 +156,7 @@ export type TypeExpr =
   | { kind: 'shared'; name: SharedTypeName };
 
 /** Small hand-written aliases that carry Stripe's conventions, as stripe-node has them. */
-export type SharedTypeName = 'Metadata' | 'MetadataParam' | 'RangeQueryParam';
+export type SharedTypeName = 'Metadata' | 'MetadataParam' | 'RangeQueryParam' | 'FileUpload';
 
 export interface Property {
   /** The wire name, verbatim (snake_case): request types mirror the wire format. */

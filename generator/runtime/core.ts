@@ -15,6 +15,7 @@ import {
 } from './errors.js';
 import type { AbortSignalLike, FetchInit, FetchLike, ResponseLike } from './fetch-types.js';
 import { emit, redactHeaders, type ClientHooks } from './hooks.js';
+import type { MultipartBody } from './multipart.js';
 import { paginate, type ApiList, type ApiListPromise } from './pagination.js';
 import { isRetryable, retryDelay, sleep, type Backoff } from './retry.js';
 
@@ -23,6 +24,8 @@ export type * from './fetch-types.js';
 export type * from './hooks.js';
 export type * from './pagination.js';
 export type * from './operation-types.js';
+export type * from './binary.js';
+export type { FileContent, FileData, FileUpload, NodeReadableLike } from './multipart.js';
 export { encodeForm, encodeQuery } from './encode.js';
 // Re-exported for Node users to opt into; unused, it is dropped from bundles by tree-shaking.
 export { nodeFetch } from './node-fetch.js';
@@ -35,6 +38,7 @@ export type { TestHeaderOptions, WebhookHeader, WebhookPayload } from './webhook
 declare const globalThis: {
   fetch?: FetchLike;
   crypto?: { randomUUID?(): string };
+  TextDecoder: new () => { decode(bytes: Uint8Array): string };
 };
 declare class AbortController {
   readonly signal: AbortSignalLike;
@@ -50,8 +54,17 @@ export interface ClientConfig {
    * of a gateway that adds credentials itself.
    */
   apiKey?: string | undefined;
-  /** Default `https://api.stripe.com`. A path prefix is kept: `http://127.0.0.1:8787/stripe`. */
+  /**
+   * Default `https://api.stripe.com`. A path prefix is kept: `http://127.0.0.1:8787/stripe`. Set, it
+   * takes every request, uploads and downloads too (a mock or gateway serves them all), unless
+   * `servers` names another base for their host.
+   */
   baseUrl?: string | undefined;
+  /**
+   * Base URLs for the other hosts some operations are served from, keyed by that host as the API
+   * names it: `{ 'https://files.stripe.com': 'http://127.0.0.1:12112' }`.
+   */
+  servers?: Record<string, string> | undefined;
   /** Sent as `Stripe-Version`; defaults to the version the package was generated for. */
   apiVersion?: string | undefined;
   /** Retries after the first attempt; default 2. */
@@ -92,6 +105,15 @@ export interface RequestSpec {
   path: string;
   params?: object | undefined;
   options?: RequestOptions | undefined;
+  /** The host the operation is served from when it is not the API's: `https://files.stripe.com`. */
+  server?: string | undefined;
+  /**
+   * Sends the params as `multipart/form-data` (uploads). Passed in by the operations that upload, so
+   * that a bundle without one does not carry the multipart encoder.
+   */
+  multipart?: ((params: object) => MultipartBody) | undefined;
+  /** The response is not JSON: what to make of its bytes (`binaryResponse`), instead of parsing them. */
+  binary?: ((bytes: ArrayBuffer, meta: LastResponse) => unknown) | undefined;
 }
 
 /** The last response behind a returned object, as stripe-node's `lastResponse`. */
@@ -109,6 +131,8 @@ export interface LastResponse {
 export type ApiResponse<T> = T & { readonly lastResponse: LastResponse };
 
 interface CoreDefaults {
+  /** The API's own host, as the spec names it; default `https://api.stripe.com`. */
+  serverUrl?: string | undefined;
   apiVersion: string;
   packageName: string;
   packageVersion: string;
@@ -144,28 +168,43 @@ export class ClientCore {
 
   constructor(config: ClientConfig, defaults: CoreDefaults) {
     this.config = config;
-    this.baseUrl = (config.baseUrl ?? 'https://api.stripe.com').replace(/\/+$/, '');
+    this.baseUrl = (config.baseUrl ?? defaults.serverUrl ?? 'https://api.stripe.com').replace(/\/+$/, '');
     this.keyRequired = /^https?:\/\/([^/?#@]*\.)?stripe\.com(:\d+)?([/?#]|$)/i.test(this.baseUrl);
     this.userAgent = `${defaults.packageName}/${defaults.packageVersion}`;
     this.apiVersion = config.apiVersion ?? defaults.apiVersion;
     this.backoff = { initial: config.initialRetryDelay ?? 500, max: config.maxRetryDelay ?? 8000 };
   }
 
-  /** Sends one request, retrying as configured, and resolves to the parsed JSON body. */
+  /** The base URL of a request: the operation's own host, unless the config redirects it. */
+  private baseFor(server: string | undefined): string {
+    const redirected = server !== undefined ? this.config.servers?.[server] : undefined;
+    if (redirected !== undefined) return redirected.replace(/\/+$/, '');
+    // A configured baseUrl (a mock, a gateway) takes every request; else the operation's host.
+    return this.config.baseUrl === undefined && server !== undefined ? server : this.baseUrl;
+  }
+
+  /**
+   * Sends one request, retrying as configured, and resolves to the parsed JSON body, or to a
+   * `BinaryResponse` for an operation whose response is not JSON (see `RequestSpec.binary`).
+   */
   async request<T>(spec: RequestSpec): Promise<T> {
     const { method, params } = spec;
     const options = spec.options ?? {};
     const config = this.config;
     const query = method !== 'POST' && params ? encodeQuery(params) : '';
-    const url = this.baseUrl + spec.path + (query ? '?' + query : '');
+    const url = this.baseFor(spec.server) + spec.path + (query ? '?' + query : '');
     const apiKey = options.apiKey ?? config.apiKey;
     const headers = this.headers(method, options, apiKey);
     // Said before anything is sent, and never retried: without a key Stripe can only answer 401, and
     // offline the user would see a retried connection error that never mentions the key.
     if (this.keyRequired && !headers.authorization) throw missingKey();
     const init: FetchInit = { method, headers };
-    if (method === 'POST') init.body = encodeForm(params ?? {});
-    const maxRetries = options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2;
+    const upload = method === 'POST' && spec.multipart ? spec.multipart(params ?? {}) : undefined;
+    if (upload) headers['content-type'] = upload.contentType;
+    else if (method === 'POST') init.body = encodeForm(params ?? {});
+    const binary = spec.binary !== undefined;
+    // A file given as a stream is read once: its upload is not retried.
+    const maxRetries = upload && !upload.replayable ? 0 : (options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2);
     const timeout = options.timeout ?? config.timeout ?? 80_000;
     const { signal } = options;
     const hooks = config.hooks;
@@ -178,6 +217,13 @@ export class ClientCore {
       const started = Date.now();
       try {
         if (signal?.aborted) throw onAbort();
+        const uploadBody = upload?.body();
+        if (uploadBody) {
+          // The platform's own Blob or ReadableStream, which the types here only describe.
+          init.body = uploadBody as NonNullable<FetchInit['body']>;
+          // `fetch` sends a stream only when told it may (`duplex: 'half'`).
+          if ('getReader' in uploadBody) init.duplex = 'half';
+        }
         emit(hooks, 'onRequest', () => ({
           method,
           url,
@@ -185,7 +231,7 @@ export class ClientCore {
           headers: redactHeaders(headers, apiKey),
           idempotencyKey: headers['idempotency-key'],
         }));
-        const { response, body } = await this.send(url, init, timeout, signal, onAbort);
+        const { response, body: received } = await this.send(url, init, timeout, signal, onAbort, binary);
         const meta = responseMeta(response);
         this.lastResponse = meta;
         emit(hooks, 'onResponse', () => ({
@@ -197,6 +243,8 @@ export class ClientCore {
           elapsedMs: Date.now() - started,
         }));
         const status = meta.statusCode;
+        if (spec.binary && typeof received !== 'string' && status >= 200 && status < 300) return spec.binary(received, meta) as T;
+        const body = typeof received === 'string' ? received : new globalThis.TextDecoder().decode(new Uint8Array(received));
         if (status >= 200 && status < 300) {
           const value = parseOrUndefined(body);
           if (value !== undefined) {
@@ -259,13 +307,14 @@ export class ClientCore {
     timeout: number,
     signal: AbortSignalLike | undefined,
     onAbort: () => StripeError,
-  ): Promise<{ response: ResponseLike; body: string }> {
+    binary: boolean,
+  ): Promise<{ response: ResponseLike; body: string | ArrayBuffer }> {
     // Looked up per call, so a fetch installed or stubbed after construction is used.
     const fetch = this.config.fetch ?? globalThis.fetch;
     if (!fetch) throw new TypeError('No fetch: pass `fetch` in the client config on this platform');
     // No deadline for a timeout of 0 (disabled) or Infinity.
     const deadline = timeout > 0 && timeout < Infinity ? timeout : undefined;
-    if (fetch.enforcesTimeout && !signal) return this.sendTimed(fetch, url, init, deadline);
+    if (fetch.enforcesTimeout && !signal) return this.sendTimed(fetch, url, init, deadline, binary);
     const controller = new AbortController();
     const abort = () => controller.abort();
     let timedOut = false;
@@ -279,7 +328,7 @@ export class ClientCore {
     signal?.addEventListener('abort', abort);
     try {
       const response = await fetch(url, { ...init, signal: controller.signal as NonNullable<FetchInit['signal']> });
-      return { response, body: await response.text() };
+      return { response, body: await readBody(response, binary) };
     } catch (cause) {
       if (signal?.aborted) throw onAbort();
       throw attemptError(cause, timedOut, timeout);
@@ -290,10 +339,16 @@ export class ClientCore {
   }
 
   /** One attempt over a transport that enforces the deadline itself (nodeFetch): no AbortController. */
-  private async sendTimed(fetch: FetchLike, url: string, init: FetchInit, deadline: number | undefined): Promise<{ response: ResponseLike; body: string }> {
+  private async sendTimed(
+    fetch: FetchLike,
+    url: string,
+    init: FetchInit,
+    deadline: number | undefined,
+    binary: boolean,
+  ): Promise<{ response: ResponseLike; body: string | ArrayBuffer }> {
     try {
       const response = await fetch(url, deadline !== undefined ? { ...init, timeout: deadline } : init);
-      return { response, body: await response.text() };
+      return { response, body: await readBody(response, binary) };
     } catch (cause) {
       throw attemptError(cause, (cause as { name?: string } | undefined)?.name === 'TimeoutError', deadline ?? 0);
     }
@@ -310,6 +365,13 @@ function missingKey(): StripeAuthenticationError {
 function attemptError(cause: unknown, timedOut: boolean, timeout: number): StripeError {
   if (timedOut) return new StripeTimeoutError(`Request aborted due to timeout being reached (${timeout}ms)`, { cause });
   return new StripeConnectionError('An error occurred with our connection to Stripe.', { cause });
+}
+
+/** The whole body: as text, or as bytes for a response that is not JSON. */
+function readBody(response: ResponseLike, binary: boolean): Promise<string | ArrayBuffer> {
+  if (!binary) return response.text();
+  if (!response.arrayBuffer) throw new TypeError('The transport cannot read a response as bytes (no arrayBuffer())');
+  return response.arrayBuffer();
 }
 
 function parseOrUndefined(body: string): unknown {

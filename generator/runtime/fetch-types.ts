@@ -16,10 +16,34 @@ export interface AbortSignalLike {
 // that the platform `fetch`, whose `init.signal` is that type, is assignable to `FetchLike`.
 type PlatformSignal = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
 
+/** What the client reads of a web `ReadableStream` of bytes; a real one satisfies it. */
+export interface ReadableStreamLike {
+  getReader(): {
+    read(): Promise<{ done?: boolean | undefined; value?: unknown }>;
+    cancel(reason?: unknown): Promise<void>;
+    releaseLock(): void;
+  };
+}
+
+/** What the client reads of a `Blob` or `File`; a real one (browser or Node) satisfies it. */
+export interface BlobLike {
+  readonly size: number;
+  readonly type: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  stream(): ReadableStreamLike;
+}
+
+// Likewise the platform's Blob and ReadableStream, which a platform `fetch` takes as a body.
+type PlatformBlob = typeof globalThis extends { Blob: { prototype: infer B } } ? B : BlobLike;
+type PlatformStream = typeof globalThis extends { ReadableStream: { prototype: infer S } } ? S : ReadableStreamLike;
+
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  /** Form-encoded text; for an upload, a `Blob` or a `ReadableStream` of its multipart body. */
+  body?: string | PlatformBlob | PlatformStream;
+  /** `'half'` with a stream body, as `fetch` requires to send one. */
+  duplex?: 'half';
   signal?: PlatformSignal;
   /**
    * A deadline in ms for the whole exchange, passed only to a transport that says it enforces one
@@ -37,6 +61,8 @@ export interface ResponseLike {
   readonly status: number;
   readonly headers: HeadersLike;
   text(): Promise<string>;
+  /** Read instead of `text()` for an operation whose response is not JSON (a PDF); every `fetch` has it. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export type FetchLike = ((url: string, init: FetchInit) => Promise<ResponseLike>) & {

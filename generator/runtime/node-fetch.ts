@@ -5,7 +5,7 @@
  * browser and edge bundles do not carry it: pass `fetch: nodeFetch()` in the client config.
  */
 
-import type { FetchInit, FetchLike, HeadersLike, ResponseLike } from './fetch-types.js';
+import type { BlobLike, FetchInit, FetchLike, HeadersLike, ReadableStreamLike, ResponseLike } from './fetch-types.js';
 
 // The little of node:http used here, typed locally so the runtime compiles without @types/node.
 type HeaderValues = Record<string, string | string[] | undefined>;
@@ -13,8 +13,7 @@ interface IncomingMessage {
   statusCode?: number;
   headers: HeaderValues;
   complete: boolean;
-  setEncoding(encoding: 'utf8'): void;
-  on(event: 'data', listener: (chunk: string) => void): this;
+  on(event: 'data', listener: (chunk: NodeBuffer) => void): this;
   on(event: 'end' | 'close', listener: () => void): this;
   on(event: 'error', listener: (error: Error) => void): this;
 }
@@ -27,7 +26,11 @@ interface ClientRequest {
   on(event: 'error', listener: (error: Error) => void): this;
   once(event: 'socket', listener: (socket: Socket) => void): this;
   end(body?: string): void;
+  write(chunk: Uint8Array): boolean;
+  once(event: 'drain', listener: () => void): this;
 }
+type NodeBuffer = Uint8Array & { toString(encoding: 'utf8'): string };
+declare const Buffer: { concat(chunks: NodeBuffer[]): NodeBuffer };
 interface HttpModule {
   request(url: string, options: object, onResponse: (response: IncomingMessage) => void): ClientRequest;
   Agent: new (options: { keepAlive: boolean }) => unknown;
@@ -57,6 +60,15 @@ function load(name: string): Promise<HttpModule> {
 
 type Transports = Record<string, { module: HttpModule; agent: unknown } | undefined>;
 
+async function writeStream(request: ClientRequest, stream: ReadableStreamLike): Promise<void> {
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return request.end();
+    if (!request.write(value as Uint8Array)) await new Promise<void>((resolve) => request.once('drain', resolve));
+  }
+}
+
 /** A `FetchLike` over node:http(s), with one keep-alive agent per protocol for this transport. */
 export function nodeFetch(): FetchLike {
   let transports: Promise<Transports> | undefined;
@@ -83,15 +95,22 @@ export function nodeFetch(): FetchLike {
         url,
         { method: init.method, headers: init.headers, agent: transport.agent },
         (response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk) => (body += chunk));
+          const chunks: NodeBuffer[] = [];
+          response.on('data', (chunk) => chunks.push(chunk));
           response.on('error', fail);
           // A connection cut mid-body ends in `close` without `end`.
           response.on('close', () => {
             if (!response.complete) fail(new Error('The connection closed before the response was complete'));
           });
-          response.on('end', () => done({ status: response.statusCode ?? 0, headers: headersOf(response.headers), text: async () => body }));
+          response.on('end', () => {
+            const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+            done({
+              status: response.statusCode ?? 0,
+              headers: headersOf(response.headers),
+              text: async () => body.toString('utf8'),
+              arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+            });
+          });
         },
       );
       request.on('error', fail);
@@ -104,10 +123,16 @@ export function nodeFetch(): FetchLike {
       if (init.timeout !== undefined) {
         timer = setTimeout(() => request.destroy(Object.assign(new Error(`No complete response within ${init.timeout} ms`), { name: 'TimeoutError' })), init.timeout);
       }
+      const body = init.body;
+      if (body !== undefined && typeof body !== 'string') {
+        // An upload: its multipart body is written as it is read, at the pace the socket takes it.
+        writeStream(request, 'getReader' in body ? body : (body as BlobLike).stream()).catch((error: Error) => request.destroy(error));
+        return;
+      }
       // Written once connected, headers and body leave in one write instead of a buffered writev.
       request.once('socket', (socket) => {
-        if (socket.connecting) socket.once(url.startsWith('https:') ? 'secureConnect' : 'connect', () => request.end(init.body));
-        else request.end(init.body);
+        if (socket.connecting) socket.once(url.startsWith('https:') ? 'secureConnect' : 'connect', () => request.end(body));
+        else request.end(body);
       });
     });
   };

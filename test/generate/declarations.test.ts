@@ -79,7 +79,10 @@ describe('declarations written through the code writer', () => {
   it("print what ts-morph's structure printer prints for the same declarations", () => {
     const scope = new ModuleScope('types/Thing', index, [thing]);
     const printed = printStructure({ kind: StructureKind.SourceFile, statements: declStatements(thing, scope) }, options);
-    expect(printed).toBe(printStructure({ kind: StructureKind.SourceFile, statements: expected }, options));
+    // The same, but for an empty interface, written `{}` on its line as stripe-node writes its empty params types.
+    const reference = printStructure({ kind: StructureKind.SourceFile, statements: expected }, options).replace(/(interface \w+) \{\n\s*\}/g, '$1 {}');
+    expect(printed).toBe(reference);
+    expect(printed).toContain('export interface Empty {}');
     expect(printed).toContain("export interface Thing {\n  [key: string]: Array<string> | string | null | Thing.Kind | Thing.Nested | undefined;\n  /** Unique identifier. */\n  id: string;\n  'weird-name': null;");
     expect(printed).toContain('  /**\n   * Gone soon.\n   *\n   * Use `kind`.\n   * @deprecated\n   */\n  old?: Thing.Kind;');
   });

@@ -7,12 +7,12 @@ afterEach(() => server?.close());
 
 /** The runtime half of every generated operation: `(core, ...pathParams, params?, options?)`. */
 describe('operation functions made from their endpoints', () => {
-  it('puts each path parameter where its template position says, encoded, whatever the argument order', async () => {
+  it('takes the path parameters in the order the path names them, and encodes each', async () => {
     server = await startServer(ok({ id: 'mn_1' }));
     const core = testClient(server.url);
-    // As GET /v1/sources/{source}/mandate_notifications/{mandate_notification}, whose function takes the notification first.
-    const retrieve = operation('GET', '/v1/sources/{1}/mandate_notifications/{0}', 'object', true);
-    await retrieve(core, 'mn/1', 'src 2', { expand: ['source'] }, { stripeAccount: 'acct_1' });
+    // As stripe-node: the source first, then the notification.
+    const retrieve = operation('GET', '/v1/sources/{source}/mandate_notifications/{mandate_notification}', 'object', true);
+    await retrieve(core, 'src 2', 'mn/1', { expand: ['source'] }, { stripeAccount: 'acct_1' });
     const [r] = server.received;
     expect(r!.url).toBe('/v1/sources/src%202/mandate_notifications/mn%2F1?expand[0]=source');
     expect(r!.headers['stripe-account']).toBe('acct_1');
@@ -21,7 +21,7 @@ describe('operation functions made from their endpoints', () => {
   it('takes options right after the path parameters when the operation has no params', async () => {
     server = await startServer(ok({ id: 'cus_1', deleted: true }));
     const core = testClient(server.url);
-    const del = operation('DELETE', '/v1/customers/{0}', 'object', false);
+    const del = operation('DELETE', '/v1/customers/{customer}', 'object', false);
     expect(await del(core, 'cus_1', { apiKey: 'sk_test_other' })).toMatchObject({ deleted: true });
     const [r] = server.received;
     expect(r).toMatchObject({ method: 'DELETE', url: '/v1/customers/cus_1', body: '' });
@@ -31,7 +31,7 @@ describe('operation functions made from their endpoints', () => {
   it('sends POST params as the body, and refuses an empty path parameter before sending', async () => {
     server = await startServer(ok({ id: 'vs_1' }));
     const core = testClient(server.url);
-    const cancel = operation('POST', '/v1/identity/verification_sessions/{0}/cancel', 'object', true);
+    const cancel = operation('POST', '/v1/identity/verification_sessions/{session}/cancel', 'object', true);
     await cancel(core, 'vs_1', { metadata: { a: 'b' } });
     expect(server.received[0]).toMatchObject({ method: 'POST', url: '/v1/identity/verification_sessions/vs_1/cancel', body: 'metadata[a]=b' });
     expect(() => cancel(core, '', {})).toThrow(TypeError);

@@ -57,3 +57,21 @@ export function treeHashes(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+/**
+ * Lines over 120 columns in the TypeScript sdkgen writes under `srcDir`, as `file:line`. The runtime
+ * (`runtime/`) is the compiler's output from hand-written sources and is left out, and so is a
+ * comment line that holds one word only (a long link cannot be broken).
+ */
+export function overlongLines(srcDir: string): string[] {
+  const out: string[] = [];
+  for (const file of fs.readdirSync(srcDir, { recursive: true }).map(String).sort()) {
+    if (!file.endsWith('.ts') || file.split(path.sep)[0] === 'runtime') continue;
+    fs.readFileSync(path.join(srcDir, file), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (line.length > 120 && !/^\s*\* \S+$/.test(line)) out.push(`${file}:${i + 1}`);
+      });
+  }
+  return out;
+}

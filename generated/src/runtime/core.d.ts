@@ -5,12 +5,15 @@
  */
 import type { AbortSignalLike, FetchLike } from './fetch-types.js';
 import { type ClientHooks } from './hooks.js';
+import type { MultipartBody } from './multipart.js';
 import { type ApiListPromise } from './pagination.js';
 export * from './errors.js';
 export type * from './fetch-types.js';
 export type * from './hooks.js';
 export type * from './pagination.js';
 export type * from './operation-types.js';
+export type * from './binary.js';
+export type { FileContent, FileData, FileUpload, NodeReadableLike } from './multipart.js';
 export { encodeForm, encodeQuery } from './encode.js';
 export { nodeFetch } from './node-fetch.js';
 export { defaultTransport } from './default-transport.js';
@@ -23,8 +26,17 @@ export interface ClientConfig {
      * of a gateway that adds credentials itself.
      */
     apiKey?: string | undefined;
-    /** Default `https://api.stripe.com`. A path prefix is kept: `http://127.0.0.1:8787/stripe`. */
+    /**
+     * Default `https://api.stripe.com`. A path prefix is kept: `http://127.0.0.1:8787/stripe`. Set, it
+     * takes every request, uploads and downloads too (a mock or gateway serves them all), unless
+     * `servers` names another base for their host.
+     */
     baseUrl?: string | undefined;
+    /**
+     * Base URLs for the other hosts some operations are served from, keyed by that host as the API
+     * names it: `{ 'https://files.stripe.com': 'http://127.0.0.1:12112' }`.
+     */
+    servers?: Record<string, string> | undefined;
     /** Sent as `Stripe-Version`; defaults to the version the package was generated for. */
     apiVersion?: string | undefined;
     /** Retries after the first attempt; default 2. */
@@ -63,6 +75,15 @@ export interface RequestSpec {
     path: string;
     params?: object | undefined;
     options?: RequestOptions | undefined;
+    /** The host the operation is served from when it is not the API's: `https://files.stripe.com`. */
+    server?: string | undefined;
+    /**
+     * Sends the params as `multipart/form-data` (uploads). Passed in by the operations that upload, so
+     * that a bundle without one does not carry the multipart encoder.
+     */
+    multipart?: ((params: object) => MultipartBody) | undefined;
+    /** The response is not JSON: what to make of its bytes (`binaryResponse`), instead of parsing them. */
+    binary?: ((bytes: ArrayBuffer, meta: LastResponse) => unknown) | undefined;
 }
 /** The last response behind a returned object, as stripe-node's `lastResponse`. */
 export interface LastResponse {
@@ -79,6 +100,8 @@ export type ApiResponse<T> = T & {
     readonly lastResponse: LastResponse;
 };
 interface CoreDefaults {
+    /** The API's own host, as the spec names it; default `https://api.stripe.com`. */
+    serverUrl?: string | undefined;
     apiVersion: string;
     packageName: string;
     packageVersion: string;
@@ -96,7 +119,12 @@ export declare class ClientCore {
     /** Whether requests go to Stripe itself, which answers every request without a key with a 401. */
     private readonly keyRequired;
     constructor(config: ClientConfig, defaults: CoreDefaults);
-    /** Sends one request, retrying as configured, and resolves to the parsed JSON body. */
+    /** The base URL of a request: the operation's own host, unless the config redirects it. */
+    private baseFor;
+    /**
+     * Sends one request, retrying as configured, and resolves to the parsed JSON body, or to a
+     * `BinaryResponse` for an operation whose response is not JSON (see `RequestSpec.binary`).
+     */
     request<T>(spec: RequestSpec): Promise<T>;
     /** Like `request`, for list endpoints: the result is awaitable for one page and iterable across pages. */
     requestList<T>(spec: RequestSpec): ApiListPromise<T>;

@@ -15,10 +15,41 @@ type PlatformSignal = typeof globalThis extends {
         prototype: infer S;
     };
 } ? S : AbortSignalLike;
+/** What the client reads of a web `ReadableStream` of bytes; a real one satisfies it. */
+export interface ReadableStreamLike {
+    getReader(): {
+        read(): Promise<{
+            done?: boolean | undefined;
+            value?: unknown;
+        }>;
+        cancel(reason?: unknown): Promise<void>;
+        releaseLock(): void;
+    };
+}
+/** What the client reads of a `Blob` or `File`; a real one (browser or Node) satisfies it. */
+export interface BlobLike {
+    readonly size: number;
+    readonly type: string;
+    arrayBuffer(): Promise<ArrayBuffer>;
+    stream(): ReadableStreamLike;
+}
+type PlatformBlob = typeof globalThis extends {
+    Blob: {
+        prototype: infer B;
+    };
+} ? B : BlobLike;
+type PlatformStream = typeof globalThis extends {
+    ReadableStream: {
+        prototype: infer S;
+    };
+} ? S : ReadableStreamLike;
 export interface FetchInit {
     method: string;
     headers: Record<string, string>;
-    body?: string;
+    /** Form-encoded text; for an upload, a `Blob` or a `ReadableStream` of its multipart body. */
+    body?: string | PlatformBlob | PlatformStream;
+    /** `'half'` with a stream body, as `fetch` requires to send one. */
+    duplex?: 'half';
     signal?: PlatformSignal;
     /**
      * A deadline in ms for the whole exchange, passed only to a transport that says it enforces one
@@ -34,6 +65,8 @@ export interface ResponseLike {
     readonly status: number;
     readonly headers: HeadersLike;
     text(): Promise<string>;
+    /** Read instead of `text()` for an operation whose response is not JSON (a PDF); every `fetch` has it. */
+    arrayBuffer?(): Promise<ArrayBuffer>;
 }
 export type FetchLike = ((url: string, init: FetchInit) => Promise<ResponseLike>) & {
     /** Set by transports that enforce `init.timeout` themselves, sparing an AbortController per attempt. */

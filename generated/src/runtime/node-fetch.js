@@ -22,6 +22,16 @@ function load(name) {
     // A computed specifier, so that bundlers targeting browsers do not try to resolve node:http.
     return import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:' + name);
 }
+async function writeStream(request, stream) {
+    const reader = stream.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            return request.end();
+        if (!request.write(value))
+            await new Promise((resolve) => request.once('drain', resolve));
+    }
+}
 /** A `FetchLike` over node:http(s), with one keep-alive agent per protocol for this transport. */
 export function nodeFetch() {
     let transports;
@@ -46,16 +56,23 @@ export function nodeFetch() {
             const done = settle(resolve);
             const fail = settle(reject);
             const request = transport.module.request(url, { method: init.method, headers: init.headers, agent: transport.agent }, (response) => {
-                let body = '';
-                response.setEncoding('utf8');
-                response.on('data', (chunk) => (body += chunk));
+                const chunks = [];
+                response.on('data', (chunk) => chunks.push(chunk));
                 response.on('error', fail);
                 // A connection cut mid-body ends in `close` without `end`.
                 response.on('close', () => {
                     if (!response.complete)
                         fail(new Error('The connection closed before the response was complete'));
                 });
-                response.on('end', () => done({ status: response.statusCode ?? 0, headers: headersOf(response.headers), text: async () => body }));
+                response.on('end', () => {
+                    const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+                    done({
+                        status: response.statusCode ?? 0,
+                        headers: headersOf(response.headers),
+                        text: async () => body.toString('utf8'),
+                        arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength),
+                    });
+                });
             });
             request.on('error', fail);
             // The deadline and a caller's signal, without node:http's AbortSignal plumbing (costly per call).
@@ -69,12 +86,18 @@ export function nodeFetch() {
             if (init.timeout !== undefined) {
                 timer = setTimeout(() => request.destroy(Object.assign(new Error(`No complete response within ${init.timeout} ms`), { name: 'TimeoutError' })), init.timeout);
             }
+            const body = init.body;
+            if (body !== undefined && typeof body !== 'string') {
+                // An upload: its multipart body is written as it is read, at the pace the socket takes it.
+                writeStream(request, 'getReader' in body ? body : body.stream()).catch((error) => request.destroy(error));
+                return;
+            }
             // Written once connected, headers and body leave in one write instead of a buffered writev.
             request.once('socket', (socket) => {
                 if (socket.connecting)
-                    socket.once(url.startsWith('https:') ? 'secureConnect' : 'connect', () => request.end(init.body));
+                    socket.once(url.startsWith('https:') ? 'secureConnect' : 'connect', () => request.end(body));
                 else
-                    request.end(init.body);
+                    request.end(body);
             });
         });
     };

@@ -9,12 +9,14 @@
  * - `Params`: the params type, `| undefined` when params are optional, `void` when there are none;
  * - `Returns`: the returned object (a list's or search's item);
  * - `Paths`: what `expand` accepts (`never` when nothing can be expanded);
- * - `Kind`: `'object'`, `'list'` (a page that also iterates across pages) or `'search'`.
+ * - `Kind`: `'object'`, `'list'` (a page that also iterates across pages), `'search'`, or `'binary'`
+ *   (a response that is not JSON, returned as a `BinaryResponse`).
  */
+import type { BinaryResponse } from './binary.js';
 import type { ClientCore, RequestOptions } from './core.js';
 import type { Expand } from './expand.js';
 import type { ApiListPromise, ApiSearchResult } from './pagination.js';
-export type OperationKind = 'object' | 'list' | 'search';
+export type OperationKind = 'object' | 'list' | 'search' | 'binary';
 export interface OperationFunction<Path, Params, Returns, Paths = never, Kind = 'object'> {
     <const E extends Paths[] = []>(core: ClientCore, ...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
 }
@@ -31,7 +33,7 @@ type ParamsArgument<Params, Paths, E> = [Params] extends [void] ? [] : undefined
 type WithExpand<Params, Paths, E> = [Paths] extends [never] ? Params : Params & {
     expand?: E;
 };
-type Result<Kind, T> = Kind extends 'list' ? ApiListPromise<T> : Kind extends 'search' ? Promise<ApiSearchResult<T>> : Promise<T>;
+type Result<Kind, T> = Kind extends 'list' ? ApiListPromise<T> : Kind extends 'search' ? Promise<ApiSearchResult<T>> : Kind extends 'binary' ? Promise<BinaryResponse> : Promise<T>;
 /**
  * The result narrowed by the paths the caller listed in place (a tuple, thanks to `const E`). A
  * params value typed as the whole params type (`expand?: ExpandPath[]`) narrows nothing: which of

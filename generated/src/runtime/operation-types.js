@@ -9,6 +9,7 @@
  * - `Params`: the params type, `| undefined` when params are optional, `void` when there are none;
  * - `Returns`: the returned object (a list's or search's item);
  * - `Paths`: what `expand` accepts (`never` when nothing can be expanded);
- * - `Kind`: `'object'`, `'list'` (a page that also iterates across pages) or `'search'`.
+ * - `Kind`: `'object'`, `'list'` (a page that also iterates across pages), `'search'`, or `'binary'`
+ *   (a response that is not JSON, returned as a `BinaryResponse`).
  */
 export {};

@@ -33,8 +33,11 @@ function exampleValue(expr: TypeExpr, name: string, index: Map<string, Decl>, de
       return null;
     case 'array':
       return [exampleValue(expr.items, name, index, depth + 1)];
-    case 'map':
     case 'shared':
+      // A file as stripe-node takes one; a real call passes its bytes or a stream as `data`.
+      if (expr.name === 'FileUpload') return { data: 'file contents', name: 'document.pdf', type: 'application/pdf' };
+      return { key: 'value' };
+    case 'map':
       return { key: 'value' };
     case 'union':
       return exampleValue(expr.members.find((m) => m.kind !== 'null') ?? expr.members[0]!, name, index, depth);

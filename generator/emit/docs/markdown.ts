@@ -41,10 +41,10 @@ export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageIn
     flatCall: `stripe.${op.names.flat}`,
     pathParams: op.pathParams.map((p) => ({ name: p.name, description: descriptionMarkdown(p.description) })),
     rows: flatten(paramRows(model, op, index), 0),
-    paramsIn: op.params?.in === 'query' ? 'Query parameters' : 'Body parameters (form-encoded)',
+    paramsIn: op.params?.in === 'query' ? 'Query parameters' : op.params?.encoding === 'multipart' ? 'Body parameters (multipart/form-data)' : 'Body parameters (form-encoded)',
     returns: returnsText(op, index),
     typescript: typescriptSnippet(op, pkg.name, example),
-    curl: curlSnippet(op, model.serverUrl, example),
+    curl: curlSnippet(op, op.server ?? model.serverUrl, example),
     events: operationEvents(model, op, index),
     objectName: op.response.type.kind === 'ref' ? (index.get(op.response.type.id)?.id ?? '') : '',
   });

@@ -41,14 +41,26 @@ function pathValue(values: Record<string, string>, name: string): string {
   return Object.hasOwn(values, name) ? values[name]! : `${name}_id`;
 }
 
-/** A curl command in Stripe's docs style: `-u sk_test_...:` and one `-d` per form field. */
+/**
+ * A curl command in Stripe's docs style: `-u sk_test_...:` and one `-d` per form field (in the query
+ * for GET and DELETE), or one `-F` per part for an upload, its file read from disk (`-F file=@name`).
+ */
 export function curlSnippet(op: Operation, baseUrl: string, params: Record<string, unknown>, pathValues: Record<string, string> = {}): string {
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValue(pathValues, name)));
   const body = encodeForm(params);
-  // curl sends GET by default and POST once given -d: a POST without fields must say so.
-  const method = op.method === 'GET' ? '-G ' : op.method === 'POST' && !body ? '-X POST ' : op.method === 'POST' ? '' : `-X ${op.method} `;
+  // curl sends GET by default and POST once given -d or -F: a POST without fields must say so; a DELETE's params go in its query.
+  const method =
+    op.method === 'GET' ? '-G ' : op.method === 'DELETE' ? (body ? '-G -X DELETE ' : '-X DELETE ') : op.method === 'POST' && !body ? '-X POST ' : op.method === 'POST' ? '' : `-X ${op.method} `;
   const lines = [`curl ${method}${baseUrl}${path}`, '-u sk_test_...:'];
-  for (const pair of body ? body.split('&') : []) lines.push(`-d ${shellWord(pair)}`);
+  if (op.params?.encoding === 'multipart') {
+    for (const [key, value] of Object.entries(params)) {
+      const file = value !== null && typeof value === 'object' && 'data' in value ? (value as { name?: unknown }).name : undefined;
+      if (file !== undefined) lines.push(`-F ${shellWord(`${key}=@${String(file)}`)}`);
+      else for (const pair of encodeForm({ [key]: value }).split('&').filter(Boolean)) lines.push(`-F ${shellWord(decodeURIComponent(pair))}`);
+    }
+  } else {
+    for (const pair of body ? body.split('&') : []) lines.push(`-d ${shellWord(pair)}`);
+  }
   return lines.join(' \\\n  ');
 }
 

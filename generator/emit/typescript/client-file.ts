@@ -4,6 +4,7 @@ import type { ApiModel, Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
 import { ModuleScope } from './module-scope.js';
 import { operationDocs, operationTable } from './operation-signature.js';
+import { MAX_LINE } from './jsdoc.js';
 
 export interface PackageIdentity {
   name: string;
@@ -40,7 +41,12 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
   }
   const properties = [
     ...tree.resources.map((r) => ({ name: r.property, type: r.className, init: `new ${r.className}(this)` })),
-    ...[...tree.children.entries()].map(([name, node]) => ({ name, type: objectType(node), init: objectInit(node) })),
+    ...[...tree.children.entries()].map(([name, node]) => {
+      const [type, init] = [objectType(node, false), objectInit(node, false)];
+      // A namespace with many resources: its type and value one entry a line, as a formatter would.
+      const fits = `  readonly ${name}: ${type} = ${init};`.length <= MAX_LINE;
+      return { name, type: fits ? type : objectType(node, true), init: fits ? init : objectInit(node, true) };
+    }),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
   // A flat method takes its type and doc comment from its entry in the table, as resource methods do.
   const moduleOf = new Map(model.resources.flatMap((group) => group.operations.map((op) => [op.id, group.module] as const)));
@@ -105,13 +111,13 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       docs: [
         {
           description:
-            `The transport alone, for calling operation functions directly: \`${model.operations[0]?.names.flat ?? 'operation'}(createCore(config), ...)\`.\nA bundle of one such call holds neither the client class nor the other operations.`,
+            `The transport alone, for calling operation functions directly:\n\`${model.operations[0]?.names.flat ?? 'operation'}(createCore(config), ...)\`.\nA bundle of one such call holds neither the client class nor the other operations.`,
         },
       ],
       parameters: [{ name: 'config', type: ClientConfig, initializer: '{}' }],
       returnType: ClientCore,
       statements: [
-        `return new ${ClientCore}({ ...config, fetch: config.fetch ?? ${defaultTransport}() }, { apiVersion: API_VERSION, packageName: ${tsString(pkg.name)}, packageVersion: ${tsString(pkg.version)} });`,
+        `return new ${ClientCore}(\n  { ...config, fetch: config.fetch ?? ${defaultTransport}() },\n  { apiVersion: API_VERSION, packageName: ${tsString(pkg.name)}, packageVersion: ${tsString(pkg.version)} },\n);`,
       ],
     },
     {
@@ -127,18 +133,23 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
   return [...scope.imports(), ...statements];
 }
 
-function objectType(node: NamespaceNode): string {
+function objectType(node: NamespaceNode, multiline: boolean): string {
   const entries = [
     ...node.resources.map((r) => `readonly ${r.property}: ${r.className}`),
-    ...[...node.children.entries()].map(([name, child]) => `readonly ${name}: ${objectType(child)}`),
+    ...[...node.children.entries()].map(([name, child]) => `readonly ${name}: ${objectType(child, multiline)}`),
   ].sort();
-  return `{ ${entries.join('; ')} }`;
+  return multiline ? `{\n${indented(entries, ';')}\n}` : `{ ${entries.join('; ')} }`;
 }
 
-function objectInit(node: NamespaceNode): string {
+function objectInit(node: NamespaceNode, multiline: boolean): string {
   const entries = [
     ...node.resources.map((r) => `${r.property}: new ${r.className}(this)`),
-    ...[...node.children.entries()].map(([name, child]) => `${name}: ${objectInit(child)}`),
+    ...[...node.children.entries()].map(([name, child]) => `${name}: ${objectInit(child, multiline)}`),
   ].sort();
-  return `{ ${entries.join(', ')} }`;
+  return multiline ? `{\n${indented(entries, ',')}\n}` : `{ ${entries.join(', ')} }`;
+}
+
+/** Entries one a line, two spaces in (the printer indents the whole to where it lands). */
+function indented(entries: string[], separator: string): string {
+  return entries.map((entry) => `  ${entry.replace(/\n/g, '\n  ')}${separator}`).join('\n');
 }

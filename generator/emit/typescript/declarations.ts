@@ -3,7 +3,7 @@ import { ModuleDeclarationKind, StructureKind } from './ts-morph-values.js';
 import { isIdentifierName } from '../../model/naming.js';
 import type { Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
-import { docs, jsDocBlock } from './jsdoc.js';
+import { docs, jsDocBlock, MAX_LINE } from './jsdoc.js';
 import type { ModuleScope } from './module-scope.js';
 import { printType } from './type-expr.js';
 
@@ -24,9 +24,18 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
   // Types in the declaration are written from the namespace that holds it.
   const enclosing = scope.enclosingOf(decl);
   if (decl.body.kind === 'alias') {
-    const type = aliasTexts.get(decl.id) ?? typeText(decl.body.type, scope, enclosing);
+    const { type: body } = decl.body;
+    const type = aliasTexts.get(decl.id) ?? typeText(body, scope, enclosing);
+    // A union too long for its line: one member a line, as a formatter would.
+    const members = body.kind === 'union' && !aliasTexts.has(decl.id) ? body.members.map((m) => typeText(m, scope, enclosing)) : [];
     out.push((writer) => {
       writeDoc(writer, description);
+      const head = `export type ${decl.name} =`;
+      if (members.length > 1 && columnOf(writer) + head.length + type.length + 2 > MAX_LINE) {
+        writer.write(head);
+        writer.indent(() => members.forEach((m, i) => writer.write(`| ${m}${i === members.length - 1 ? ';' : ''}`).newLineIfLastNot()));
+        return;
+      }
       writer.write(`export type ${decl.name}`);
       writer.hangingIndent(() => writer.write(` = ${type}`));
       writer.write(';');
@@ -37,12 +46,15 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
       name: isIdentifierName(p.name) ? p.name : tsString(p.name),
       optional: p.optional,
       type: typeText(p.type, scope, enclosing),
+      members: p.type.kind === 'union' ? p.type.members.map((m) => typeText(m, scope, enclosing)) : [],
       doc: docs(p.description, p.deprecated ? [{ tagName: 'deprecated' }] : [])[0],
     }));
     const indexType = additional ? indexSignatureType(typeText(additional, scope, enclosing), members) : undefined;
     out.push((writer) => {
       blankLineBefore(writer);
       writeDoc(writer, description);
+      // An empty params type, as stripe-node writes one (`CouponDeleteParams {}`).
+      if (members.length === 0 && indexType === undefined) return void writer.write(`export interface ${decl.name} {}`);
       writer.write(`export interface ${decl.name} `);
       writer.inlineBlock(() => {
         if (indexType !== undefined) {
@@ -53,7 +65,13 @@ export function declStatements(decl: Decl, scope: ModuleScope, aliasTexts: Alias
         members.forEach((member, i) => {
           if (i > 0 || !writer.isAtStartOfFirstLineOfBlock()) writer.newLine();
           writeDoc(writer, member.doc);
-          writer.write(member.optional ? `${member.name}?` : member.name);
+          const head = member.optional ? `${member.name}?` : member.name;
+          if (member.members.length > 1 && columnOf(writer) + head.length + member.type.length + 3 > MAX_LINE) {
+            writer.write(`${head}:`);
+            writer.indent(() => member.members.forEach((m, i) => writer.write(`| ${m}${i === member.members.length - 1 ? ';' : ''}`).newLineIfLastNot()));
+            return;
+          }
+          writer.write(head);
           writer.hangingIndent(() => writer.write(`: ${member.type}`));
           writer.write(';');
         });
@@ -85,7 +103,12 @@ function blankLineBefore(writer: CodeBlockWriter): void {
 }
 
 function writeDoc(writer: CodeBlockWriter, doc: string | undefined): void {
-  if (doc) writer.write(jsDocBlock(doc, '')).newLine();
+  if (doc) writer.write(jsDocBlock(doc, '', columnOf(writer))).newLine();
+}
+
+/** Where the writer's next line starts (its indentation, two spaces a level). */
+function columnOf(writer: CodeBlockWriter): number {
+  return writer.getIndentationLevel() * 2;
 }
 
 /** A type as written in the namespace of `enclosing` (at the module's top level without one). */

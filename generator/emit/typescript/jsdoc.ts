@@ -14,8 +14,45 @@ export function docs(description: string | undefined, tags: { tagName: string; t
   return [[text, ...tagLines].filter((line) => line !== '').join('\n')];
 }
 
-/** A doc comment as ts-morph prints one from text: on one line when it has one. */
-export function jsDocBlock(text: string, indent: string): string {
-  if (!text.includes('\n')) return `${indent}/** ${text} */`;
-  return [`${indent}/**`, ...text.split('\n').map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`].join('\n');
+/** The column past which generated lines are wrapped. */
+export const MAX_LINE = 120;
+
+/**
+ * A doc comment as ts-morph prints one from text: on one line when it fits, else its lines wrapped
+ * to end by column 120, `column` being where the comment starts once the printer has indented it.
+ */
+export function jsDocBlock(text: string, indent: string, column = indent.length): string {
+  if (!text.includes('\n') && column + text.length + 7 <= MAX_LINE) return `${indent}/** ${text} */`;
+  const lines = wrapMarkdown(text, Math.max(40, MAX_LINE - column - 3));
+  return [`${indent}/**`, ...lines.map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`].join('\n');
+}
+
+/**
+ * Markdown lines broken between words to fit `width`. Fenced code and table rows are left whole, a
+ * list item's continuation lines are indented under its text, and a word longer than the width (a
+ * URL) keeps a line of its own.
+ */
+export function wrapMarkdown(text: string, width: number): string[] {
+  const out: string[] = [];
+  let fenced = false;
+  for (const line of text.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || line.length <= width || /^\s*[|#]/.test(line) || /^\s*```/.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const lead = /^(\s*(?:[-*+]|\d+[.)])\s+|\s*>\s?|\s*)/.exec(line)![0];
+    const hang = lead.startsWith('>') || lead.trimStart().startsWith('>') ? lead : ' '.repeat(lead.length);
+    let current = lead;
+    for (const word of line.slice(lead.length).split(/ +/)) {
+      if (current.trim() !== '' && current.length + 1 + word.length > width && current !== lead) {
+        out.push(current.trimEnd());
+        current = hang + word;
+      } else {
+        current += current === lead || current === hang ? word : ` ${word}`;
+      }
+    }
+    out.push(current.trimEnd());
+  }
+  return out;
 }

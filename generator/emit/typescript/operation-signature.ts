@@ -1,6 +1,6 @@
 import type { Operation } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
-import { docs, jsDocBlock } from './jsdoc.js';
+import { docs, jsDocBlock, MAX_LINE } from './jsdoc.js';
 import type { ModuleScope } from './module-scope.js';
 import { typeText } from './declarations.js';
 
@@ -13,26 +13,36 @@ export function operationType(op: Operation, scope: ModuleScope): string {
   const path = `[${op.pathParams.map((p) => `${p.identifier}: string`).join(', ')}]`;
   const params = op.params ? `${scope.ref(op.params.decl.id)}${op.params.required ? '' : ' | undefined'}` : 'void';
   const args = [path, params, typeText(op.response.type, scope)];
-  const kind = op.response.kind === 'object' ? undefined : tsString(op.response.kind);
+  const kind = op.response.binary ? tsString('binary') : op.response.kind === 'object' ? undefined : tsString(op.response.kind);
   // Trailing defaults (`never`, `'object'`) are left out.
   if (op.expansion || kind) args.push(op.expansion ? scope.ref(op.expansion.pathsDecl) : 'never');
   if (kind) args.push(kind);
-  return `${scope.importFrom('runtime/operation-types', 'OperationFunction', true)}<${args.join(', ')}>`;
+  const name = scope.importFrom('runtime/operation-types', 'OperationFunction', true);
+  const oneLine = `${name}<${args.join(', ')}>`;
+  // Past the line's room, one type argument a line, as a formatter would.
+  return `export const ${op.names.flat}: ${oneLine} =`.length <= MAX_LINE ? oneLine : `${name}<\n${args.map((a) => `  ${a}`).join(',\n')}\n>`;
 }
 
 /**
- * `operation('GET', '/v1/sources/{1}/mandate_notifications/{0}', 'object', true)`: the runtime call
- * that makes the operation's function. Each path parameter is written as its position among the
- * function's arguments.
+ * `operation('GET', '/v1/sources/{source}/mandate_notifications/{mandate_notification}', 'object', true)`:
+ * the runtime call that makes the operation's function, which takes the path parameters in the
+ * order the path names them. An upload or download adds how it travels:
+ * `{ server: 'https://files.stripe.com', multipart: multipartBody }`.
  */
 export function operationInitializer(op: Operation, scope: ModuleScope): string {
-  const template = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const index = op.pathParams.findIndex((p) => p.name === name);
-    if (index < 0) throw new Error(`internal: ${op.id} has no path parameter '${name}'`);
-    return `{${index}}`;
-  });
   const operation = scope.importFrom('runtime/operation', 'operation', false);
-  return `/* @__PURE__ */ ${operation}('${op.method}', ${tsString(template)}, ${tsString(op.response.kind)}, ${op.params ? 'true' : 'false'})`;
+  const kind = op.response.binary ? 'binary' : op.response.kind;
+  const args = [tsString(op.method), tsString(op.path), tsString(kind), op.params ? 'true' : 'false'];
+  const transfer = [
+    ...(op.server ? [`server: ${tsString(op.server)}`] : []),
+    // Imported only here, so that a bundle without an upload or a download carries neither.
+    ...(op.params?.encoding === 'multipart' ? [`multipart: ${scope.importFrom('runtime/multipart', 'multipartBody', false)}`] : []),
+    ...(op.response.binary ? [`binary: ${scope.importFrom('runtime/binary', 'binaryResponse', false)}`] : []),
+  ];
+  if (transfer.length > 0) args.push(`{ ${transfer.join(', ')} }`);
+  const call = `/* @__PURE__ */ ${operation}(${args.join(', ')})`;
+  // Too long even on its own line (indented under the declaration): one argument a line.
+  return call.length + 3 <= MAX_LINE ? call : `/* @__PURE__ */ ${operation}(\n${args.map((a) => `    ${a},`).join('\n')}\n  )`;
 }
 
 /** An operation's doc comment: its description, and the endpoint it calls. */
@@ -41,9 +51,16 @@ export function operationDocs(op: Operation): string[] {
   return docs(op.description || op.summary, [], `\`${op.method} ${op.path}\``);
 }
 
-/** `export const postX: OperationFunction<...> = operation(...);` with its doc comment. */
+/**
+ * `export const postX: OperationFunction<...> = operation(...);` with its doc comment, the
+ * initializer on a line of its own when the declaration would not fit in 120 columns.
+ */
 export function operationConst(name: string, [doc]: string[], type: string, initializer: string): string {
-  return `${doc ? `${jsDocBlock(doc, '')}\n` : ''}export const ${name}: ${type} = ${initializer};`;
+  const head = `export const ${name}: ${type} =`;
+  const lastLine = head.slice(head.lastIndexOf('\n') + 1);
+  const fits = !initializer.includes('\n') && lastLine.length + initializer.length + 2 <= MAX_LINE;
+  const statement = fits ? `${head} ${initializer};` : `${head}\n  ${initializer};`;
+  return `${doc ? `${jsDocBlock(doc, '')}\n` : ''}${statement}`;
 }
 
 /**
@@ -55,7 +72,11 @@ export function operationConst(name: string, [doc]: string[], type: string, init
  */
 export function operationTable(name: string, typeName: string, entries: { method: string; fn: string; docs: string[] }[]): string {
   // Given as text: an initializer structure would hang-indent the object's lines.
-  const members = entries.map(({ method, fn, docs: [doc] }) => `${doc ? `${jsDocBlock(doc, '  ')}\n` : ''}  ${method}: typeof ${fn};`);
+  const member = (method: string, fn: string) => {
+    const line = `  ${method}: typeof ${fn};`;
+    return line.length <= MAX_LINE ? line : `  ${method}:\n    typeof ${fn};`;
+  };
+  const members = entries.map(({ method, fn, docs: [doc] }) => `${doc ? `${jsDocBlock(doc, '  ')}\n` : ''}${member(method, fn)}`);
   const values = entries.map(({ method, fn }) => `  ${method === fn ? fn : `${method}: ${fn}`},`);
   return `interface ${typeName} {\n${members.join('\n')}\n}\n\nconst ${name}: ${typeName} = {\n${values.join('\n')}\n};`;
 }

@@ -31,3 +31,4 @@ export interface RangeQueryParam {
 // Defined with the runtime, whose operation types use them; named here with Stripe's other conventions.
 export type { ApiSearchResult } from './runtime/pagination.js';
 export type { Expand } from './runtime/expand.js';
+export type { FileData, FileUpload } from './runtime/multipart.js';

@@ -16,7 +16,11 @@ export interface VerificationSessionCreateParams {
   type: VerificationSessionCreateParams.Type;
   /** Specifies which fields in the response should be expanded. */
   expand?: Array<VerificationSession.ExpandPath>;
-  /** Set of [key-value pairs](https://stripe.com/docs/api/metadata) that you can attach to an object. This can be useful for storing additional information about the object in a structured format. Individual keys can be unset by posting an empty value to them. All keys can be unset by posting an empty value to `metadata`. */
+  /**
+   * Set of [key-value pairs](https://stripe.com/docs/api/metadata) that you can attach to an object. This can be useful
+   * for storing additional information about the object in a structured format. Individual keys can be unset by posting
+   * an empty value to them. All keys can be unset by posting an empty value to `metadata`.
+   */
   metadata?: MetadataParam;
   /** A set of options for the session’s verification checks. */
   options?: VerificationSessionCreateParams.Options;
@@ -49,22 +53,36 @@ export namespace VerificationSessionCreateParams {
 
 export interface VerificationSessionListParams {
   created?: RangeQueryParam | number;
-  /** A cursor for use in pagination. `ending_before` is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, starting with `obj_bar`, your subsequent call can include `ending_before=obj_bar` in order to fetch the previous page of the list. */
+  /**
+   * A cursor for use in pagination. `ending_before` is an object ID that defines your place in the list. For instance,
+   * if you make a list request and receive 100 objects, starting with `obj_bar`, your subsequent call can include
+   * `ending_before=obj_bar` in order to fetch the previous page of the list.
+   */
   ending_before?: string;
   /** Specifies which fields in the response should be expanded. */
   expand?: Array<VerificationSessionListParams.ExpandPath>;
   /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
   limit?: number;
-  /** A cursor for use in pagination. `starting_after` is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with `obj_foo`, your subsequent call can include `starting_after=obj_foo` in order to fetch the next page of the list. */
+  /**
+   * A cursor for use in pagination. `starting_after` is an object ID that defines your place in the list. For instance,
+   * if you make a list request and receive 100 objects, ending with `obj_foo`, your subsequent call can include
+   * `starting_after=obj_foo` in order to fetch the next page of the list.
+   */
   starting_after?: string;
-  /** Only return VerificationSessions with this status. [Learn more about the lifecycle of sessions](https://stripe.com/docs/identity/how-sessions-work). */
+  /**
+   * Only return VerificationSessions with this status. [Learn more about the lifecycle of
+   * sessions](https://stripe.com/docs/identity/how-sessions-work).
+   */
   status?: VerificationSessionListParams.Status;
 }
 
 export namespace VerificationSessionListParams {
   /** The paths of the listed objects that `expand` accepts. */
   export type ExpandPath = `data.${VerificationSession.ExpandPath}`;
-  /** Only return VerificationSessions with this status. [Learn more about the lifecycle of sessions](https://stripe.com/docs/identity/how-sessions-work). */
+  /**
+   * Only return VerificationSessions with this status. [Learn more about the lifecycle of
+   * sessions](https://stripe.com/docs/identity/how-sessions-work).
+   */
   export type Status = 'canceled' | 'processing' | 'requires_input' | 'verified';
 }
 
@@ -81,7 +99,11 @@ export interface VerificationSessionRetrieveParams {
 export interface VerificationSessionUpdateParams {
   /** Specifies which fields in the response should be expanded. */
   expand?: Array<VerificationSession.ExpandPath>;
-  /** Set of [key-value pairs](https://stripe.com/docs/api/metadata) that you can attach to an object. This can be useful for storing additional information about the object in a structured format. Individual keys can be unset by posting an empty value to them. All keys can be unset by posting an empty value to `metadata`. */
+  /**
+   * Set of [key-value pairs](https://stripe.com/docs/api/metadata) that you can attach to an object. This can be useful
+   * for storing additional information about the object in a structured format. Individual keys can be unset by posting
+   * an empty value to them. All keys can be unset by posting an empty value to `metadata`.
+   */
   metadata?: MetadataParam;
   /** A set of options for the session’s verification checks. */
   options?: VerificationSessionUpdateParams.Options;
@@ -117,29 +139,48 @@ export namespace VerificationSessionUpdateParams {
  *
  * `GET /v1/identity/verification_sessions`
  */
-export const getIdentityVerificationSessions: OperationFunction<[], VerificationSessionListParams | undefined, VerificationSession, VerificationSessionListParams.ExpandPath, 'list'> = /* @__PURE__ */ operation('GET', '/v1/identity/verification_sessions', 'list', true);
+export const getIdentityVerificationSessions: OperationFunction<
+  [],
+  VerificationSessionListParams | undefined,
+  VerificationSession,
+  VerificationSessionListParams.ExpandPath,
+  'list'
+> = /* @__PURE__ */ operation('GET', '/v1/identity/verification_sessions', 'list', true);
 
 /**
  * Retrieves the details of a VerificationSession that was previously created.
  *
- * When the session status is `requires_input`, you can use this method to retrieve a valid `client_secret` or `url` to allow re-submission.
+ * When the session status is `requires_input`, you can use this method to retrieve a valid `client_secret` or `url` to
+ * allow re-submission.
  *
  * `GET /v1/identity/verification_sessions/{session}`
  */
-export const getIdentityVerificationSessionsSession: OperationFunction<[session: string], VerificationSessionRetrieveParams | undefined, VerificationSession, VerificationSession.ExpandPath> = /* @__PURE__ */ operation('GET', '/v1/identity/verification_sessions/{0}', 'object', true);
+export const getIdentityVerificationSessionsSession: OperationFunction<
+  [session: string],
+  VerificationSessionRetrieveParams | undefined,
+  VerificationSession,
+  VerificationSession.ExpandPath
+> = /* @__PURE__ */ operation('GET', '/v1/identity/verification_sessions/{session}', 'object', true);
 
 /**
  * Creates a VerificationSession object.
  *
- * After the VerificationSession is created, display a verification modal using the session `client_secret` or send your users to the session’s `url`.
+ * After the VerificationSession is created, display a verification modal using the session `client_secret` or send your
+ * users to the session’s `url`.
  *
- * If your API key is in test mode, verification checks won’t actually process, though everything else will occur as if in live mode.
+ * If your API key is in test mode, verification checks won’t actually process, though everything else will occur as if
+ * in live mode.
  *
  * Related guide: [Verify your users’ identity documents](https://stripe.com/docs/identity/verify-identity-documents)
  *
  * `POST /v1/identity/verification_sessions`
  */
-export const postIdentityVerificationSessions: OperationFunction<[], VerificationSessionCreateParams, VerificationSession, VerificationSession.ExpandPath> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions', 'object', true);
+export const postIdentityVerificationSessions: OperationFunction<
+  [],
+  VerificationSessionCreateParams,
+  VerificationSession,
+  VerificationSession.ExpandPath
+> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions', 'object', true);
 
 /**
  * Updates a VerificationSession object.
@@ -148,31 +189,55 @@ export const postIdentityVerificationSessions: OperationFunction<[], Verificatio
  *
  * `POST /v1/identity/verification_sessions/{session}`
  */
-export const postIdentityVerificationSessionsSession: OperationFunction<[session: string], VerificationSessionUpdateParams | undefined, VerificationSession, VerificationSession.ExpandPath> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions/{0}', 'object', true);
+export const postIdentityVerificationSessionsSession: OperationFunction<
+  [session: string],
+  VerificationSessionUpdateParams | undefined,
+  VerificationSession,
+  VerificationSession.ExpandPath
+> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions/{session}', 'object', true);
 
 /**
- * A VerificationSession object can be canceled when it is in `requires_input` [status](https://stripe.com/docs/identity/how-sessions-work).
+ * A VerificationSession object can be canceled when it is in `requires_input`
+ * [status](https://stripe.com/docs/identity/how-sessions-work).
  *
- * Once canceled, future submission attempts are disabled. This cannot be undone. [Learn more](https://stripe.com/docs/identity/verification-sessions#cancel).
+ * Once canceled, future submission attempts are disabled. This cannot be undone. [Learn
+ * more](https://stripe.com/docs/identity/verification-sessions#cancel).
  *
  * `POST /v1/identity/verification_sessions/{session}/cancel`
  */
-export const postIdentityVerificationSessionsSessionCancel: OperationFunction<[session: string], VerificationSessionCancelParams | undefined, VerificationSession, VerificationSession.ExpandPath> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions/{0}/cancel', 'object', true);
+export const postIdentityVerificationSessionsSessionCancel: OperationFunction<
+  [session: string],
+  VerificationSessionCancelParams | undefined,
+  VerificationSession,
+  VerificationSession.ExpandPath
+> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions/{session}/cancel', 'object', true);
 
 /**
- * Redact a VerificationSession to remove all collected information from Stripe. This will redact the VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc.
+ * Redact a VerificationSession to remove all collected information from Stripe. This will redact the
+ * VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc.
  *
- * A VerificationSession object can be redacted when it is in `requires_input` or `verified` [status](https://stripe.com/docs/identity/how-sessions-work). Redacting a VerificationSession in `requires_action` state will automatically cancel it.
+ * A VerificationSession object can be redacted when it is in `requires_input` or `verified`
+ * [status](https://stripe.com/docs/identity/how-sessions-work). Redacting a VerificationSession in `requires_action`
+ * state will automatically cancel it.
  *
- * The redaction process may take up to four days. When the redaction process is in progress, the VerificationSession’s `redaction.status` field will be set to `processing`; when the process is finished, it will change to `redacted` and an `identity.verification_session.redacted` event will be emitted.
+ * The redaction process may take up to four days. When the redaction process is in progress, the VerificationSession’s
+ * `redaction.status` field will be set to `processing`; when the process is finished, it will change to `redacted` and
+ * an `identity.verification_session.redacted` event will be emitted.
  *
- * Redaction is irreversible. Redacted objects are still accessible in the Stripe API, but all the fields that contain personal data will be replaced by the string `[redacted]` or a similar placeholder. The `metadata` field will also be erased. Redacted objects cannot be updated or used for any purpose.
+ * Redaction is irreversible. Redacted objects are still accessible in the Stripe API, but all the fields that contain
+ * personal data will be replaced by the string `[redacted]` or a similar placeholder. The `metadata` field will also be
+ * erased. Redacted objects cannot be updated or used for any purpose.
  *
  * [Learn more](https://stripe.com/docs/identity/verification-sessions#redact).
  *
  * `POST /v1/identity/verification_sessions/{session}/redact`
  */
-export const postIdentityVerificationSessionsSessionRedact: OperationFunction<[session: string], VerificationSessionRedactParams | undefined, VerificationSession, VerificationSession.ExpandPath> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions/{0}/redact', 'object', true);
+export const postIdentityVerificationSessionsSessionRedact: OperationFunction<
+  [session: string],
+  VerificationSessionRedactParams | undefined,
+  VerificationSession,
+  VerificationSession.ExpandPath
+> = /* @__PURE__ */ operation('POST', '/v1/identity/verification_sessions/{session}/redact', 'object', true);
 
 interface Methods {
   /**
@@ -184,7 +249,8 @@ interface Methods {
   /**
    * Retrieves the details of a VerificationSession that was previously created.
    *
-   * When the session status is `requires_input`, you can use this method to retrieve a valid `client_secret` or `url` to allow re-submission.
+   * When the session status is `requires_input`, you can use this method to retrieve a valid `client_secret` or `url`
+   * to allow re-submission.
    *
    * `GET /v1/identity/verification_sessions/{session}`
    */
@@ -192,9 +258,11 @@ interface Methods {
   /**
    * Creates a VerificationSession object.
    *
-   * After the VerificationSession is created, display a verification modal using the session `client_secret` or send your users to the session’s `url`.
+   * After the VerificationSession is created, display a verification modal using the session `client_secret` or send
+   * your users to the session’s `url`.
    *
-   * If your API key is in test mode, verification checks won’t actually process, though everything else will occur as if in live mode.
+   * If your API key is in test mode, verification checks won’t actually process, though everything else will occur as
+   * if in live mode.
    *
    * Related guide: [Verify your users’ identity documents](https://stripe.com/docs/identity/verify-identity-documents)
    *
@@ -210,21 +278,30 @@ interface Methods {
    */
   update: typeof postIdentityVerificationSessionsSession;
   /**
-   * A VerificationSession object can be canceled when it is in `requires_input` [status](https://stripe.com/docs/identity/how-sessions-work).
+   * A VerificationSession object can be canceled when it is in `requires_input`
+   * [status](https://stripe.com/docs/identity/how-sessions-work).
    *
-   * Once canceled, future submission attempts are disabled. This cannot be undone. [Learn more](https://stripe.com/docs/identity/verification-sessions#cancel).
+   * Once canceled, future submission attempts are disabled. This cannot be undone. [Learn
+   * more](https://stripe.com/docs/identity/verification-sessions#cancel).
    *
    * `POST /v1/identity/verification_sessions/{session}/cancel`
    */
   cancel: typeof postIdentityVerificationSessionsSessionCancel;
   /**
-   * Redact a VerificationSession to remove all collected information from Stripe. This will redact the VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc.
+   * Redact a VerificationSession to remove all collected information from Stripe. This will redact the
+   * VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc.
    *
-   * A VerificationSession object can be redacted when it is in `requires_input` or `verified` [status](https://stripe.com/docs/identity/how-sessions-work). Redacting a VerificationSession in `requires_action` state will automatically cancel it.
+   * A VerificationSession object can be redacted when it is in `requires_input` or `verified`
+   * [status](https://stripe.com/docs/identity/how-sessions-work). Redacting a VerificationSession in `requires_action`
+   * state will automatically cancel it.
    *
-   * The redaction process may take up to four days. When the redaction process is in progress, the VerificationSession’s `redaction.status` field will be set to `processing`; when the process is finished, it will change to `redacted` and an `identity.verification_session.redacted` event will be emitted.
+   * The redaction process may take up to four days. When the redaction process is in progress, the
+   * VerificationSession’s `redaction.status` field will be set to `processing`; when the process is finished, it will
+   * change to `redacted` and an `identity.verification_session.redacted` event will be emitted.
    *
-   * Redaction is irreversible. Redacted objects are still accessible in the Stripe API, but all the fields that contain personal data will be replaced by the string `[redacted]` or a similar placeholder. The `metadata` field will also be erased. Redacted objects cannot be updated or used for any purpose.
+   * Redaction is irreversible. Redacted objects are still accessible in the Stripe API, but all the fields that contain
+   * personal data will be replaced by the string `[redacted]` or a similar placeholder. The `metadata` field will also
+   * be erased. Redacted objects cannot be updated or used for any purpose.
    *
    * [Learn more](https://stripe.com/docs/identity/verification-sessions#redact).
    *

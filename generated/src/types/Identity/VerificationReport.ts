@@ -9,7 +9,8 @@ import type { Address } from '../Address.js';
  * appropriate sub-resource: `document`, `id_number`, `selfie`.
  *
  * Each VerificationReport contains a copy of any data collected by the user as well as
- * reference IDs which can be used to access collected images through the [FileUpload](https://stripe.com/docs/api/files)
+ * reference IDs which can be used to access collected images through the
+ * [FileUpload](https://stripe.com/docs/api/files)
  * API. To configure and create VerificationReports, use the
  * [VerificationSession](https://stripe.com/docs/api/identity/verification_sessions) API.
  *
@@ -166,13 +167,24 @@ export namespace VerificationReport {
 
   export namespace Options {
     export interface Document {
-      /** Array of strings of allowed identity document types. If the provided identity document isn’t one of the allowed types, the verification check will fail with a document_type_not_allowed error code. */
+      /**
+       * Array of strings of allowed identity document types. If the provided identity document isn’t one of the allowed
+       * types, the verification check will fail with a document_type_not_allowed error code.
+       */
       allowed_types?: Array<Document.AllowedType>;
-      /** Collect an ID number and perform an [ID number check](https://stripe.com/docs/identity/verification-checks?type=id-number) with the document’s extracted name and date of birth. */
+      /**
+       * Collect an ID number and perform an [ID number
+       * check](https://stripe.com/docs/identity/verification-checks?type=id-number) with the document’s extracted name
+       * and date of birth.
+       */
       require_id_number?: boolean;
       /** Disable image uploads, identity document images have to be captured using the device’s camera. */
       require_live_capture?: boolean;
-      /** Capture a face image and perform a [selfie check](https://stripe.com/docs/identity/verification-checks?type=selfie) comparing a photo ID and a picture of your user’s face. [Learn more](https://stripe.com/docs/identity/selfie). */
+      /**
+       * Capture a face image and perform a [selfie
+       * check](https://stripe.com/docs/identity/verification-checks?type=selfie) comparing a photo ID and a picture of
+       * your user’s face. [Learn more](https://stripe.com/docs/identity/selfie).
+       */
       require_matching_selfie?: boolean;
     }
 
@@ -180,13 +192,15 @@ export namespace VerificationReport {
       export type AllowedType = 'driving_license' | 'id_card' | 'passport';
     }
 
-    export interface IdNumber {
-    }
+    export interface IdNumber {}
   }
 
   /** Result from a selfie check */
   export interface Selfie {
-    /** ID of the [File](https://stripe.com/docs/api/files) holding the image of the identity document used in this check. */
+    /**
+     * ID of the [File](https://stripe.com/docs/api/files) holding the image of the identity document used in this
+     * check.
+     */
     document: string | null;
     /** Details on the verification error. Present when status is `unverified`. */
     error: Selfie.Error | null;
@@ -206,7 +220,11 @@ export namespace VerificationReport {
 
     export namespace Error {
       /** A short machine-readable string giving the reason for the verification failure. */
-      export type Code = 'selfie_document_missing_photo' | 'selfie_face_mismatch' | 'selfie_manipulated' | 'selfie_unverified_other';
+      export type Code =
+        | 'selfie_document_missing_photo'
+        | 'selfie_face_mismatch'
+        | 'selfie_manipulated'
+        | 'selfie_unverified_other';
     }
 
     /** Status of this `selfie` check. */
