@@ -490,9 +490,17 @@ ${end}}`;
   function curlSnippet(op, baseUrl, params, pathValues = {}) {
     const path = op.path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(pathValue(pathValues, name)));
     const body = encodeForm(params);
-    const method = op.method === "GET" ? "-G " : op.method === "POST" && !body ? "-X POST " : op.method === "POST" ? "" : `-X ${op.method} `;
+    const method = op.method === "GET" ? "-G " : op.method === "DELETE" ? body ? "-G -X DELETE " : "-X DELETE " : op.method === "POST" && !body ? "-X POST " : op.method === "POST" ? "" : `-X ${op.method} `;
     const lines = [`curl ${method}${baseUrl}${path}`, "-u sk_test_...:"];
-    for (const pair of body ? body.split("&") : []) lines.push(`-d ${shellWord(pair)}`);
+    if (op.params?.encoding === "multipart") {
+      for (const [key2, value] of Object.entries(params)) {
+        const file = value !== null && typeof value === "object" && "data" in value ? value.name : void 0;
+        if (file !== void 0) lines.push(`-F ${shellWord(`${key2}=@${String(file)}`)}`);
+        else for (const pair of encodeForm({ [key2]: value }).split("&").filter(Boolean)) lines.push(`-F ${shellWord(decodeURIComponent(pair))}`);
+      }
+    } else {
+      for (const pair of body ? body.split("&") : []) lines.push(`-d ${shellWord(pair)}`);
+    }
     return lines.join(" \\\n  ");
   }
   function shellWord(pair) {

@@ -41,19 +41,30 @@ export class ClientCore {
     keyRequired;
     constructor(config, defaults) {
         this.config = config;
-        this.baseUrl = (config.baseUrl ?? 'https://api.stripe.com').replace(/\/+$/, '');
+        this.baseUrl = (config.baseUrl ?? defaults.serverUrl ?? 'https://api.stripe.com').replace(/\/+$/, '');
         this.keyRequired = /^https?:\/\/([^/?#@]*\.)?stripe\.com(:\d+)?([/?#]|$)/i.test(this.baseUrl);
         this.userAgent = `${defaults.packageName}/${defaults.packageVersion}`;
         this.apiVersion = config.apiVersion ?? defaults.apiVersion;
         this.backoff = { initial: config.initialRetryDelay ?? 500, max: config.maxRetryDelay ?? 8000 };
     }
-    /** Sends one request, retrying as configured, and resolves to the parsed JSON body. */
+    /** The base URL of a request: the operation's own host, unless the config redirects it. */
+    baseFor(server) {
+        const redirected = server !== undefined ? this.config.servers?.[server] : undefined;
+        if (redirected !== undefined)
+            return redirected.replace(/\/+$/, '');
+        // A configured baseUrl (a mock, a gateway) takes every request; else the operation's host.
+        return this.config.baseUrl === undefined && server !== undefined ? server : this.baseUrl;
+    }
+    /**
+     * Sends one request, retrying as configured, and resolves to the parsed JSON body, or to a
+     * `BinaryResponse` for an operation whose response is not JSON (see `RequestSpec.binary`).
+     */
     async request(spec) {
         const { method, params } = spec;
         const options = spec.options ?? {};
         const config = this.config;
         const query = method !== 'POST' && params ? encodeQuery(params) : '';
-        const url = this.baseUrl + spec.path + (query ? '?' + query : '');
+        const url = this.baseFor(spec.server) + spec.path + (query ? '?' + query : '');
         const apiKey = options.apiKey ?? config.apiKey;
         const headers = this.headers(method, options, apiKey);
         // Said before anything is sent, and never retried: without a key Stripe can only answer 401, and
@@ -61,9 +72,14 @@ export class ClientCore {
         if (this.keyRequired && !headers.authorization)
             throw missingKey();
         const init = { method, headers };
-        if (method === 'POST')
+        const upload = method === 'POST' && spec.multipart ? spec.multipart(params ?? {}) : undefined;
+        if (upload)
+            headers['content-type'] = upload.contentType;
+        else if (method === 'POST')
             init.body = encodeForm(params ?? {});
-        const maxRetries = options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2;
+        const binary = spec.binary !== undefined;
+        // A file given as a stream is read once: its upload is not retried.
+        const maxRetries = upload && !upload.replayable ? 0 : (options.maxNetworkRetries ?? config.maxNetworkRetries ?? 2);
         const timeout = options.timeout ?? config.timeout ?? 80_000;
         const { signal } = options;
         const hooks = config.hooks;
@@ -76,6 +92,14 @@ export class ClientCore {
             try {
                 if (signal?.aborted)
                     throw onAbort();
+                const uploadBody = upload?.body();
+                if (uploadBody) {
+                    // The platform's own Blob or ReadableStream, which the types here only describe.
+                    init.body = uploadBody;
+                    // `fetch` sends a stream only when told it may (`duplex: 'half'`).
+                    if ('getReader' in uploadBody)
+                        init.duplex = 'half';
+                }
                 emit(hooks, 'onRequest', () => ({
                     method,
                     url,
@@ -83,7 +107,7 @@ export class ClientCore {
                     headers: redactHeaders(headers, apiKey),
                     idempotencyKey: headers['idempotency-key'],
                 }));
-                const { response, body } = await this.send(url, init, timeout, signal, onAbort);
+                const { response, body: received } = await this.send(url, init, timeout, signal, onAbort, binary);
                 const meta = responseMeta(response);
                 this.lastResponse = meta;
                 emit(hooks, 'onResponse', () => ({
@@ -95,6 +119,9 @@ export class ClientCore {
                     elapsedMs: Date.now() - started,
                 }));
                 const status = meta.statusCode;
+                if (spec.binary && typeof received !== 'string' && status >= 200 && status < 300)
+                    return spec.binary(received, meta);
+                const body = typeof received === 'string' ? received : new globalThis.TextDecoder().decode(new Uint8Array(received));
                 if (status >= 200 && status < 300) {
                     const value = parseOrUndefined(body);
                     if (value !== undefined) {
@@ -155,7 +182,7 @@ export class ClientCore {
         return headers;
     }
     /** One attempt: the response and its whole body, within the timeout. */
-    async send(url, init, timeout, signal, onAbort) {
+    async send(url, init, timeout, signal, onAbort, binary) {
         // Looked up per call, so a fetch installed or stubbed after construction is used.
         const fetch = this.config.fetch ?? globalThis.fetch;
         if (!fetch)
@@ -163,7 +190,7 @@ export class ClientCore {
         // No deadline for a timeout of 0 (disabled) or Infinity.
         const deadline = timeout > 0 && timeout < Infinity ? timeout : undefined;
         if (fetch.enforcesTimeout && !signal)
-            return this.sendTimed(fetch, url, init, deadline);
+            return this.sendTimed(fetch, url, init, deadline, binary);
         const controller = new AbortController();
         const abort = () => controller.abort();
         let timedOut = false;
@@ -176,7 +203,7 @@ export class ClientCore {
         signal?.addEventListener('abort', abort);
         try {
             const response = await fetch(url, { ...init, signal: controller.signal });
-            return { response, body: await response.text() };
+            return { response, body: await readBody(response, binary) };
         }
         catch (cause) {
             if (signal?.aborted)
@@ -189,10 +216,10 @@ export class ClientCore {
         }
     }
     /** One attempt over a transport that enforces the deadline itself (nodeFetch): no AbortController. */
-    async sendTimed(fetch, url, init, deadline) {
+    async sendTimed(fetch, url, init, deadline, binary) {
         try {
             const response = await fetch(url, deadline !== undefined ? { ...init, timeout: deadline } : init);
-            return { response, body: await response.text() };
+            return { response, body: await readBody(response, binary) };
         }
         catch (cause) {
             throw attemptError(cause, cause?.name === 'TimeoutError', deadline ?? 0);
@@ -207,6 +234,14 @@ function attemptError(cause, timedOut, timeout) {
     if (timedOut)
         return new StripeTimeoutError(`Request aborted due to timeout being reached (${timeout}ms)`, { cause });
     return new StripeConnectionError('An error occurred with our connection to Stripe.', { cause });
+}
+/** The whole body: as text, or as bytes for a response that is not JSON. */
+function readBody(response, binary) {
+    if (!binary)
+        return response.text();
+    if (!response.arrayBuffer)
+        throw new TypeError('The transport cannot read a response as bytes (no arrayBuffer())');
+    return response.arrayBuffer();
 }
 function parseOrUndefined(body) {
     try {
