@@ -79,7 +79,7 @@ interface Package {
   createCore(config: object): unknown;
   createClient(config: object): {
     files: { create(params: object, options?: object): Promise<{ id: string }> };
-    quotes: { retrievePdf(id: string): Promise<BinaryResult> };
+    quotes: { pdf(id: string): Promise<BinaryResult> };
   };
 }
 
@@ -215,7 +215,7 @@ describe('uploads and downloads, end to end over HTTP', () => {
       if (req.url === '/v1/quotes/qt_1/pdf') res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
       else res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"type":"invalid_request_error","message":"No such quote"}}');
     };
-    const result = await client().quotes.retrievePdf('qt_1');
+    const result = await client().quotes.pdf('qt_1');
     expect(files.received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /v1/quotes/qt_1/pdf']);
     expect(api.received).toEqual([]);
     expect(result.contentType).toBe('application/pdf');
@@ -224,14 +224,14 @@ describe('uploads and downloads, end to end over HTTP', () => {
     expect(Buffer.from(await (await result.blob()).arrayBuffer())).toEqual(pdf);
     expect(Buffer.from(await new Response(result.body).arrayBuffer())).toEqual(pdf);
     expect(await result.text()).toBe(pdf.toString('utf8'));
-    await expect(client().quotes.retrievePdf('qt_missing')).rejects.toMatchObject({ type: 'StripeInvalidRequestError', message: 'No such quote' });
+    await expect(client().quotes.pdf('qt_missing')).rejects.toMatchObject({ type: 'StripeInvalidRequestError', message: 'No such quote' });
   });
 
   it('sends uploads and downloads to a configured baseUrl when no server is redirected (a mock serves everything)', async () => {
     const c = pkg.createClient({ apiKey: 'sk_test_files', baseUrl: api.url });
     await c.files.create({ purpose: 'dispute_evidence', file: pdf });
     api.answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
-    await c.quotes.retrievePdf('qt_1');
+    await c.quotes.pdf('qt_1');
     expect(api.received.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /v1/files', 'GET /v1/quotes/qt_1/pdf']);
     expect(files.received).toEqual([]);
     api.answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(FILE_JSON);

@@ -38,9 +38,14 @@ describe('other commands on hostile specs', () => {
   it('the mock fakes a recursive resource, expanded into itself, in bounded depth', async () => {
     const mock = await startServerCommand(['mock', '--port', '0', '--quiet', '--spec', spec('recursive-resource.yaml')], env());
     try {
-      const response = await fetch(`${mock.url}/v1/nodes/nd_1?expand[]=parent`, { headers: { Authorization: 'Bearer sk_test_x' } });
+      // The mock keeps state: a node made under another is read back with its parent expanded into itself.
+      const headers = { Authorization: 'Bearer sk_test_x', 'Content-Type': 'application/x-www-form-urlencoded' };
+      const create = async (body: string) => (await (await fetch(`${mock.url}/v1/nodes`, { method: 'POST', headers, body })).json()) as { id: string };
+      const root = await create('');
+      const leaf = await create(`parent=${root.id}`);
+      const response = await fetch(`${mock.url}/v1/nodes/${leaf.id}?expand[]=parent`, { headers });
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ id: 'nd_1', object: 'node', children: expect.any(Array) });
+      expect(await response.json()).toMatchObject({ id: leaf.id, object: 'node', children: expect.any(Array), parent: { id: root.id, object: 'node' } });
     } finally {
       expect((await mock.stop()).stderr).not.toMatch(/\n\s+at /);
     }

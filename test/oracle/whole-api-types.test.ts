@@ -33,11 +33,6 @@ export const RULES: { kind: string; why: string; test: (d: TypeDifference, type:
     test: (d) => d.ours === 'missing' && d.theirs === 'present',
   },
   {
-    kind: 'Emptyable without null',
-    why: "stripe-node's `Emptyable` also accepts `null` for an enum that takes `''`; ours accepts `''` only (being changed separately)",
-    test: (d) => members(d.ours).includes('""') && sameWith(d.theirs, d.ours, 'null'),
-  },
-  {
     kind: 'nullable response field always present',
     why: 'a nullable response field the spec does not list as required: Stripe sends it as null, so ours is always present; stripe-node makes it optional',
     test: (d, type) => type === 'object' && d.ours === 'required' && d.theirs === 'optional',
