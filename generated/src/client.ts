@@ -121,7 +121,10 @@ export class StripeClient extends /* @__PURE__ */ clientBase(flatMethods) {
     return this.#core;
   }
 
-  /** Webhook signature verification, as `stripe.webhooks.constructEvent(rawBody, header, secret)`; the same as the `webhooks` export. */
+  /**
+   * Webhook signature verification, as `stripe.webhooks.constructEvent(rawBody, header, secret)`;
+   * the same as the `webhooks` export.
+   */
   get webhooks(): Webhooks<Event> {
     return webhooks;
   }

@@ -89,10 +89,22 @@ export type Event =
   | StripeEvent<'customer.discount.created', UntypedResource<'discount'>>
   | StripeEvent<'customer.discount.deleted', UntypedResource<'discount'>>
   | StripeEvent<'customer.discount.updated', UntypedResource<'discount'>>
-  | StripeEvent<'customer.source.created', UntypedResource<'bank_account'> | UntypedResource<'card'> | UntypedResource<'source'>>
-  | StripeEvent<'customer.source.deleted', UntypedResource<'bank_account'> | UntypedResource<'card'> | UntypedResource<'source'>>
-  | StripeEvent<'customer.source.expiring', UntypedResource<'bank_account'> | UntypedResource<'card'> | UntypedResource<'source'>>
-  | StripeEvent<'customer.source.updated', UntypedResource<'bank_account'> | UntypedResource<'card'> | UntypedResource<'source'>>
+  | StripeEvent<
+      'customer.source.created',
+      UntypedResource<'bank_account'> | UntypedResource<'card'> | UntypedResource<'source'>
+    >
+  | StripeEvent<
+      'customer.source.deleted',
+      UntypedResource<'bank_account'> | UntypedResource<'card'> | UntypedResource<'source'>
+    >
+  | StripeEvent<
+      'customer.source.expiring',
+      UntypedResource<'bank_account'> | UntypedResource<'card'> | UntypedResource<'source'>
+    >
+  | StripeEvent<
+      'customer.source.updated',
+      UntypedResource<'bank_account'> | UntypedResource<'card'> | UntypedResource<'source'>
+    >
   | StripeEvent<'customer.subscription.created', UntypedResource<'subscription'>>
   | StripeEvent<'customer.subscription.deleted', UntypedResource<'subscription'>>
   | StripeEvent<'customer.subscription.paused', UntypedResource<'subscription'>>
@@ -260,7 +272,10 @@ export type Event =
   | StripeEvent<'treasury.outbound_payment.returned', UntypedResource<'treasury.outbound_payment'>>
   | StripeEvent<'treasury.outbound_transfer.canceled', UntypedResource<'treasury.outbound_transfer'>>
   | StripeEvent<'treasury.outbound_transfer.created', UntypedResource<'treasury.outbound_transfer'>>
-  | StripeEvent<'treasury.outbound_transfer.expected_arrival_date_updated', UntypedResource<'treasury.outbound_transfer'>>
+  | StripeEvent<
+      'treasury.outbound_transfer.expected_arrival_date_updated',
+      UntypedResource<'treasury.outbound_transfer'>
+    >
   | StripeEvent<'treasury.outbound_transfer.failed', UntypedResource<'treasury.outbound_transfer'>>
   | StripeEvent<'treasury.outbound_transfer.posted', UntypedResource<'treasury.outbound_transfer'>>
   | StripeEvent<'treasury.outbound_transfer.returned', UntypedResource<'treasury.outbound_transfer'>>

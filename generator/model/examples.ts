@@ -1,4 +1,4 @@
-import type { Decl, Operation, Property, TypeExpr } from './types.js';
+import type { Decl, Operation, Property, TypeExpr, WebhookEventType } from './types.js';
 
 /**
  * Example values built from the model alone: what an operation returns, and the errors it can
@@ -140,8 +140,8 @@ export function objectNameOf(decl: Decl): string | undefined {
  * What an operation returns, as JSON: the object, or a list / search page
  * (`{ object: 'list', data: [item], has_more: false, url }`).
  */
-export function exampleResponse(op: Operation, index: Map<string, Decl>): unknown {
-  const builder = new ExampleBuilder(index);
+export function exampleResponse(op: Operation, index: Map<string, Decl>, events: WebhookEventType[] = []): unknown {
+  const builder = new ExampleBuilder(index, events);
   const item = builder.value(op.response.type, { name: 'data', depth: 0 });
   const url = op.path.replace(/\/\{[^}]+\}$/, '').replace(/\{([^}]+)\}/g, (_, name: string) => exampleId(name));
   if (op.response.kind === 'list') return { object: 'list', data: [item], has_more: false, url };
@@ -163,7 +163,11 @@ interface Where {
 }
 
 class ExampleBuilder {
-  constructor(private readonly index: Map<string, Decl>) {}
+  constructor(
+    private readonly index: Map<string, Decl>,
+    /** The spec's event types: an `event` example is one of them, its `data.object` typed as that type says. */
+    private readonly events: WebhookEventType[] = [],
+  ) {}
 
   value(expr: TypeExpr, where: Where): unknown {
     switch (expr.kind) {
@@ -225,7 +229,20 @@ class ExampleBuilder {
       out[p.name] = this.value(p.type, { name: p.name, depth: where.depth + 1, property: p, ownerId: ownId ?? where.ownerId });
     }
     if (ownId && 'id' in out) out.id = ownId;
+    if (objectName === 'event') this.asEvent(out, where);
     return out;
+  }
+
+  /** Makes an event example one the spec lists: a real `type`, and `data.object` the object it names. */
+  private asEvent(out: Record<string, unknown>, where: Where): void {
+    for (const event of this.events) {
+      const ref = event.objects[0];
+      const decl = ref && [...this.index.values()].find((d) => d.schemaKey === ref.schemaKey && d.rootId === d.id);
+      if (!decl) continue;
+      out.type = event.type;
+      out.data = { object: this.ref(decl.id, { name: 'object', depth: where.depth + 2 }) };
+      return;
+    }
   }
 
   private primitive(kind: 'string' | 'number' | 'boolean' | 'unknown', where: Where): unknown {

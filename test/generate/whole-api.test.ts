@@ -47,10 +47,18 @@ describe('the whole API', () => {
     const index = indexDecls(api);
     const received: string[] = [];
     const server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        received.push(`${req.method} ${decodeURIComponent(req.url!)} ${decodeURIComponent(body)}`);
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', async () => {
+        const body = Buffer.concat(chunks);
+        const type = req.headers['content-type'] ?? '';
+        // An upload's parts, in order, as `name=value` (a file as `name=@filename`), like a form body.
+        const form = type.startsWith('multipart/form-data')
+          ? [...((await new Request('http://curl.test/', { method: 'POST', headers: { 'content-type': type }, body }).formData()) as unknown as Iterable<[string, string | { name: string }]>)]
+              .map(([key, value]) => (typeof value === 'string' ? `${key}=${value}` : `${key}=@${value.name}`))
+              .join('&')
+          : decodeURIComponent(body.toString());
+        received.push(`${req.method} ${decodeURIComponent(req.url!)} ${form}`);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{}');
       });
@@ -58,11 +66,17 @@ describe('the whole API', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const script = api.operations.map((op) => pageSnippet(out, op.id, 'snippet-curl').replace('https://api.stripe.com', base) + ' -s -o /dev/null\n').join('');
+      // Uploads and downloads name the files host: both hosts go to the local server.
+      const script = api.operations
+        .map((op) => pageSnippet(out, op.id, 'snippet-curl').replace(/https:\/\/(api|files)\.stripe\.com/, base) + ' -s -o /dev/null\n')
+        .join('');
       expect(script.match(/^curl /gm)).toHaveLength(api.operations.length);
       // Asynchronously: the server answering curl runs in this process.
       const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-        const child = spawn('sh', ['-e'], { stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 });
+        // In a folder holding the files the upload snippets name (`-F "file=@document.pdf"`), as a user's would.
+        const cwd = tempDir('curl');
+        for (const file of new Set([...script.matchAll(/=@([\w.-]+)/g)].map((m) => m[1]!))) fs.writeFileSync(path.join(cwd, file), '%PDF-1.4\n');
+        const child = spawn('sh', ['-e'], { cwd, stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 });
         let stderr = '';
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
         child.on('close', (status) => resolve({ status, stderr }));
@@ -73,8 +87,16 @@ describe('the whole API', () => {
       expect(received).toEqual(
         api.operations.map((op) => {
           const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => `${name}_id`);
-          const form = decodeURIComponent(encodeForm(exampleParams(op, index)));
-          return op.method === 'GET' ? `GET ${path}${form ? `?${form}` : ''} ` : `${op.method} ${path} ${form}`;
+          const params = exampleParams(op, index);
+          const isFile = (v: unknown) => v !== null && typeof v === 'object' && 'data' in v;
+          const form =
+            op.params?.encoding === 'multipart'
+              ? Object.entries(params)
+                  .map(([key, value]) => (isFile(value) ? `${key}=@${String((value as unknown as { name: unknown }).name)}` : decodeURIComponent(encodeForm({ [key]: value }))))
+                  .join('&')
+              : decodeURIComponent(encodeForm(params));
+          // A GET's params, and a DELETE's (as stripe-node sends them), travel in the query string.
+          return op.method === 'GET' || op.method === 'DELETE' ? `${op.method} ${path}${form ? `?${form}` : ''} ` : `${op.method} ${path} ${form}`;
         }),
       );
     } finally {

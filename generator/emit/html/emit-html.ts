@@ -103,7 +103,7 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
     returnsSection: returnsSection(op, responseDecl, index, returnsCache),
     typescript: typescriptSnippet(op, pkg.name, example.params, example.path),
     curl: curlSnippet(op, op.server ?? model.serverUrl, example.params, example.path),
-    exampleResponse: JSON.stringify(exampleResponse(op, index), null, 2),
+    exampleResponse: JSON.stringify(exampleResponse(op, index, model.events), null, 2),
     errors: exampleErrors(op).map((e) => ({ ...e, title: `${e.status} ${e.body.error.type}${e.body.error.code ? ` · ${e.body.error.code}` : ''}`, json: JSON.stringify(e.body, null, 2) })),
     tryIt,
   });

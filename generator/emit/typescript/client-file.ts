@@ -98,7 +98,7 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
         },
         {
           name: 'webhooks',
-          docs: [{ description: 'Webhook signature verification, as `stripe.webhooks.constructEvent(rawBody, header, secret)`; the same as the `webhooks` export.' }],
+          docs: [{ description: 'Webhook signature verification, as `stripe.webhooks.constructEvent(rawBody, header, secret)`;\nthe same as the `webhooks` export.' }],
           returnType: `${Webhooks}<${Event}>`,
           statements: [`return ${webhooks};`],
         },

@@ -1,3 +1,4 @@
+import { MAX_LINE } from './jsdoc.js';
 import { declsBySchema } from '../../model/events.js';
 import type { ApiModel, Decl, EventObjectRef } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
@@ -34,7 +35,9 @@ export function webhooksFileStatements(model: ApiModel, index: Map<string, Decl>
   };
   const members = (model.events ?? []).map((event) => {
     const objects = event.objects.length > 0 ? [...new Set(event.objects.map(objectType))].join(' | ') : 'UntypedObject<string>';
-    return `  | StripeEvent<${tsString(event.type)}, ${objects}>`;
+    const line = `  | StripeEvent<${tsString(event.type)}, ${objects}>`;
+    // Past the column limit, the type arguments go one per line, as a formatter would put them.
+    return line.length <= MAX_LINE ? line : `  | StripeEvent<\n      ${tsString(event.type)},\n      ${objects}\n    >`;
   });
   const union = members.length > 0 ? members.join('\n') : '  StripeEvent<string, UntypedObject<string>>';
   const body = `
