@@ -118,6 +118,8 @@ function specTokens(): Set<string> {
     if (text.length > 20_000) continue;
     for (const [token] of text.matchAll(/[A-Za-z0-9_$.-]{2,80}/g)) tokens.add(token.replace(/\.(md|ts|html|json|d\.ts)$/, ''));
   }
+  // `/tmp/x` in a spec names the temp root itself: `tmp.*` folders there are other programs' (mktemp's).
+  tokens.delete(path.basename(os.tmpdir()));
   return tokens;
 }
 
