@@ -6,6 +6,7 @@ import { cacheDir, writeCacheFile } from '../../load/cache-dir.js';
 import { locateSpec } from '../../load/load-spec.js';
 import { parseSpec } from '../../load/parse-spec.js';
 import { buildModel } from '../../model/build-model.js';
+import type { OpenApiDocument } from '../../load/openapi-types.js';
 import type { Selection } from '../../model/select-operations.js';
 import type { ApiModel } from '../../model/types.js';
 import { generatorFingerprint } from '../../pipeline/fingerprint.js';
@@ -15,6 +16,8 @@ export interface MockModel {
   origin: string;
   /** Whether the model came from the cache (a start on a spec seen before). */
   cached: boolean;
+  /** The parsed spec, read on demand (the webhooks' triggers read status enums the model does not keep). */
+  document(): OpenApiDocument;
 }
 
 /**
@@ -31,15 +34,16 @@ export async function loadMockModel(options: { spec?: string; pinFile: string; p
     .update(`mock-model\n${bytes.sha256}\n${JSON.stringify([options.selection.operations ?? [], options.selection.resources ?? []])}`)
     .digest('hex');
   const file = cacheDir('mock-model', `${key}.v8`);
+  let parsed: OpenApiDocument | undefined;
+  const document = () => (parsed ??= parseSpec(bytes, { cache: useCache }));
   if (useCache && fs.existsSync(file)) {
     try {
-      return { model: v8.deserialize(fs.readFileSync(file)) as ApiModel, origin: bytes.origin, cached: true };
+      return { model: v8.deserialize(fs.readFileSync(file)) as ApiModel, origin: bytes.origin, cached: true, document };
     } catch {
       // A damaged entry is built again below.
     }
   }
-  const document = parseSpec(bytes, { cache: useCache });
-  const model = buildModel(document, { specSha256: bytes.sha256, ...options.selection });
+  const model = buildModel(document(), { specSha256: bytes.sha256, ...options.selection });
   if (useCache) {
     try {
       writeCacheFile(file, v8.serialize(model));
@@ -48,7 +52,7 @@ export async function loadMockModel(options: { spec?: string; pinFile: string; p
       // The cache only saves time; a full disk means the next start builds the model again.
     }
   }
-  return { model, origin: bytes.origin, cached: false };
+  return { model, origin: bytes.origin, cached: false, document };
 }
 
 /** Entries are 7 MB for the whole Stripe API and a new sdkgen build makes new ones: the newest few are kept. */

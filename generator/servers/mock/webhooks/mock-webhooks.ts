@@ -147,9 +147,12 @@ export class MockWebhooks {
     if (!object) return invalid(`No such object: '${id}'`, 'id', 404, 'resource_missing');
     try {
       const plan = this.triggers.plan(type, object);
+      // An object already in that state is not changed, and no event is sent (as Stripe sends none).
+      if (Object.keys(plan.previousAttributes).length === 0) return { status: 200, body: { object, event: null } };
+      const before = this.events.list(request.apiKey, { limit: 1 }).data[0];
       store.update(request.apiKey, id, plan.object, plan.previousAttributes, `trigger:${type}`);
       const event = this.events.list(request.apiKey, { limit: 1 }).data[0];
-      return { status: 200, body: { object: plan.object, event: event?.type === type ? event : null } };
+      return { status: 200, body: { object: plan.object, event: event && event !== before && event.type === type ? event : null } };
     } catch (error) {
       if (error instanceof TriggerError) return invalid(error.message, 'type');
       throw error;
