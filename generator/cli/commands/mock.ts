@@ -68,7 +68,6 @@ export function registerMock(program: Command): void {
     .option('--seed <n>', 'seed of the fault injector, for repeatable runs')
     .option('--quiet', 'log no request lines');
   addWebhookOptions(mock)
-    // `mock trigger --port N`: options after the subcommand's name are the subcommand's.
     .enablePositionalOptions()
     .addHelpText('after', HELP)
     .action(async (flags: MockFlags) => {

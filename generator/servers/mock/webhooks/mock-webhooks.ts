@@ -80,15 +80,18 @@ export class MockWebhooks {
     });
   }
 
-  /** The store's change listener: builds, keeps and sends the event; undefined when Stripe sends none. */
+  /**
+   * The store's change listener: builds, keeps and sends the change's events (most changes make
+   * one); returns the first, or undefined when Stripe sends none.
+   */
   onChange = (change: StoreChange): StripeEventObject | undefined => {
-    const type = this.types.forChange(change);
-    if (!type) return undefined;
-    const event = buildEvent(change, type, { apiVersion: this.apiVersion, endpoints: this.options.endpoints.length });
-    this.events.add(change.apiKey, event);
-    // Sent as it is now; the kept event's `pending_webhooks` goes down as endpoints take it.
-    this.delivery.send(event);
-    return event;
+    const events = this.types.allForChange(change).map((type) => buildEvent(change, type, { apiVersion: this.apiVersion, endpoints: this.options.endpoints.length }));
+    for (const event of events) {
+      this.events.add(change.apiKey, event);
+      // Sent as it is now; the kept event's `pending_webhooks` goes down as endpoints take it.
+      this.delivery.send(event);
+    }
+    return events[0];
   };
 
   /** Every delivery attempt, oldest first; `eventId` narrows to one event's. */
