@@ -88,7 +88,10 @@ export function registerMock(program: Command): void {
         projectRoot: config.root,
         selection: { operations: flags.operations, resources: flags.resources },
       });
-      const webhooks = startMockWebhooks(spec.document(), flags, (line) => process.stderr.write(`${line}\n`));
+      // Said once the mock listens, so that a start that fails (a port in use) says only why.
+      const early: string[] = [];
+      let listening = false;
+      const webhooks = startMockWebhooks(spec.document(), flags, (line) => (listening ? process.stderr.write(`${line}\n`) : early.push(line)));
       const server = createMock({
         model: spec.model,
         store,
@@ -104,6 +107,8 @@ export function registerMock(program: Command): void {
       const url = await listen(server, flags.host, port);
       const stored = store.size > 0 ? `, ${store.size} objects from ${flags.state}` : '';
       process.stdout.write(`sdkgen mock listening on ${url} (${spec.origin}${stored})\n`);
+      listening = true;
+      for (const line of early) process.stderr.write(`${line}\n`);
       await closeOnSignals(server, () => writer?.flush());
       await webhooks.close();
     });
