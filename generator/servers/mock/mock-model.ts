@@ -16,7 +16,7 @@ export interface MockModel {
   origin: string;
   /** Whether the model came from the cache (a start on a spec seen before). */
   cached: boolean;
-  /** The parsed spec, read on demand (the webhooks' triggers read status enums the model does not keep). */
+  /** The parsed spec, read on demand and not kept (the webhooks read status enums the model does not keep). */
   document(): OpenApiDocument;
 }
 
@@ -34,8 +34,13 @@ export async function loadMockModel(options: { spec?: string; pinFile: string; p
     .update(`mock-model\n${bytes.sha256}\n${JSON.stringify([options.selection.operations ?? [], options.selection.resources ?? []])}`)
     .digest('hex');
   const file = cacheDir('mock-model', `${key}.v8`);
+  // Handed over, not kept: a caller that holds the model for hours need not hold the spec too.
   let parsed: OpenApiDocument | undefined;
-  const document = () => (parsed ??= parseSpec(bytes, { cache: useCache }));
+  const document = () => {
+    const found = parsed ?? parseSpec(bytes, { cache: useCache });
+    parsed = undefined;
+    return found;
+  };
   if (useCache && fs.existsSync(file)) {
     try {
       return { model: v8.deserialize(fs.readFileSync(file)) as ApiModel, origin: bytes.origin, cached: true, document };
@@ -43,7 +48,8 @@ export async function loadMockModel(options: { spec?: string; pinFile: string; p
       // A damaged entry is built again below.
     }
   }
-  const model = buildModel(document(), { specSha256: bytes.sha256, ...options.selection });
+  parsed = parseSpec(bytes, { cache: useCache });
+  const model = buildModel(parsed, { specSha256: bytes.sha256, ...options.selection });
   if (useCache) {
     try {
       writeCacheFile(file, v8.serialize(model));
