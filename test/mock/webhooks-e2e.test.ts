@@ -127,6 +127,9 @@ describe('sdkgen mock --webhook, the command, with the generated package', () =>
     expect(listed[1]!.request).toEqual({ id: response.requestId, idempotency_key: response.idempotencyKey ?? null });
     const one = await fetch(`${mock.url}/v1/events/${printed.id}`, { headers: { Authorization: `Bearer ${KEY}` } });
     expect(await one.json()).toMatchObject({ id: printed.id, type: 'identity.verification_session.verified' });
+    // A malformed escape is no event id, and no failure of the mock either.
+    const malformed = await fetch(`${mock.url}/v1/events/evt_%E0`, { headers: { Authorization: `Bearer ${KEY}` } });
+    expect([malformed.status, ((await malformed.json()) as { error: { code: string } }).error.code]).toEqual([404, 'resource_missing']);
   });
 
   it('the lifecycles send their events: cancel → .canceled, redact → .redacted (and .canceled first when it cancels a waiting session)', async () => {
@@ -221,6 +224,9 @@ describe('createMock({ webhooks }): the same wiring in process', () => {
     expect((await post('type=identity.verification_session.verified&id=vs_inproc', 'application/x-www-form-urlencoded')).status).toBe(200);
     expect(stored.object.status).toBe('verified');
     expect((await post('{', 'application/json')).status).toBe(400);
+    expect((await post('[1]', 'application/json')).status).toBe(400);
+    expect((await post('type[x]=1&id=vs_inproc', 'application/x-www-form-urlencoded')).status).toBe(400);
+
     // The API itself fails, as the injector says.
     expect((await fetch(`${url}/v1/identity/verification_sessions`, { headers: { Authorization: `Bearer ${KEY}` } })).status).toBe(500);
 

@@ -136,7 +136,7 @@ export class MockWebhooks {
     }
     const one = /^\/v1\/events\/([^/]+)$/.exec(pathname);
     if (one && method === 'GET') {
-      const id = decodeURIComponent(one[1]!);
+      const id = safeDecode(one[1]!);
       const event = this.events.retrieve(apiKey, id);
       return event ? { status: 200, body: event } : invalid(`No such event: '${id}'`, 'id', 404, 'resource_missing');
     }
@@ -171,4 +171,13 @@ export class MockWebhooks {
 function invalid(message: string, param: string, status = 400, code?: string): EventsAnswer {
   const error: StripeError = { type: 'invalid_request_error', message, param, ...(code ? { code } : {}) };
   return { status, body: { error } };
+}
+
+/** A path segment as sent; a malformed escape (`%E0`) is kept as it is and matches no event. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
