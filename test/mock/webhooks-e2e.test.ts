@@ -9,7 +9,7 @@ import { listen } from '../../generator/servers/listen.js';
 import { FaultInjector, seededRandom } from '../../generator/servers/mock/faults.js';
 import { createMock, type MockServer } from '../../generator/servers/mock/mock-server.js';
 import { MockWebhooks } from '../../generator/servers/mock/webhooks/mock-webhooks.js';
-import { ROOT, spec, tempDir } from '../support/project.js';
+import { ROOT, sdkgen, spec, tempDir } from '../support/project.js';
 import { startServerCommand, type RunningCommand } from './server-command.js';
 
 // The whole flow a user tests offline: `sdkgen mock --webhook URL` runs, the package creates a
@@ -184,6 +184,13 @@ describe('sdkgen mock --webhook, the command, with the generated package', () =>
     expect((await trigger('identity.verification_session.verified', session.id)).code).toBe(0);
     const again = await trigger('identity.verification_session.verified', session.id);
     expect([again.code, again.stdout, again.stderr.trim()]).toEqual([0, '', `${session.id} is already in the state identity.verification_session.verified names: nothing changed, no event sent`]);
+    for (const [flags, line] of [
+      [['--webhook', 'ftp://127.0.0.1/hook'], "error: --webhook must be an http(s) URL, not 'ftp://127.0.0.1/hook'"],
+      [['--webhook-secret', 'sk_test_not_a_secret'], 'error: --webhook-secret must start with whsec_'],
+    ] as const) {
+      const refused = sdkgen(['mock', '--port', '0', '--resources', 'identity.verification_sessions', ...flags], { env: { SDKGEN_CACHE_DIR: CACHE } });
+      expect([refused.status, refused.stdout, refused.stderr.trim()]).toEqual([1, '', line]);
+    }
     const stopped = await mock.stop();
     expect(stopped.code).toBe(0);
     expect(stopped.stderr).toContain(`webhooks: signing secret ${SECRET}; delivers to `);
