@@ -108,13 +108,14 @@ export function createMock(options: MockOptions): MockServer {
           error: { type: 'invalid_request_error', message: 'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').' },
         });
       }
-      // The mock's own controls (trigger, delivery log) are not the API: injected faults spare them.
+      // Events and the webhooks' controls; the controls (trigger, delivery log) are not the API, so injected faults spare them.
       const control = target.ok && target.pathname.startsWith('/__mock/');
-      const events = () => webhooks?.answer({ method, pathname: target.ok ? target.pathname : '', search: target.ok ? target.search : '', apiKey, body, contentType: req.headers['content-type'], requestId: headers['Request-Id']!, idempotencyKey });
-      if (control && webhooks) {
-        const controlAnswer = events();
-        if (controlAnswer) return answer(controlAnswer.status, controlAnswer.body);
-      }
+      const eventsRoute = () =>
+        webhooks && target.ok
+          ? webhooks.answer({ method, pathname: target.pathname, search: target.search, apiKey, body, contentType: req.headers['content-type'], requestId: headers['Request-Id']!, idempotencyKey })
+          : undefined;
+      const controlAnswer = control ? eventsRoute() : undefined;
+      if (controlAnswer) return answer(controlAnswer.status, controlAnswer.body);
       const fault = options.faults?.next();
       if (fault === 'reset') {
         log(`${method} ${target.ok ? target.pathname : '(bad target)'} reset (fault)`);
@@ -125,7 +126,7 @@ export function createMock(options: MockOptions): MockServer {
         if (injected.shouldRetry !== undefined) headers['Stripe-Should-Retry'] = String(injected.shouldRetry);
         return send(res, injected.status, { error: injected.error }, headers);
       }
-      const eventsAnswer = target.ok && !control ? events() : undefined;
+      const eventsAnswer = control ? undefined : eventsRoute();
       if (eventsAnswer) return answer(eventsAnswer.status, eventsAnswer.body);
       if (!target.ok || !match) {
         const shown = target.ok ? target.pathname : req.url;
