@@ -100,6 +100,7 @@ export function createMock(options: MockOptions): MockServer {
 
       if (target.ok && target.pathname === STATE_PATH && method === 'DELETE') {
         store.clear();
+        webhooks?.clear();
         return answer(200, { object: 'mock_state', deleted: true });
       }
       const apiKey = apiKeyOf(req.headers.authorization);

@@ -26,6 +26,8 @@ export interface WebhookWiring {
   answer(request: EventsRouteRequest): EventsAnswer | undefined;
   /** Runs `work` (which writes to the store) with the events it makes attributed to `context`. */
   during<T>(context: RequestContext, work: () => T): T;
+  /** Forgets the events, with the objects they were about (`DELETE /__mock/state`). */
+  clear(): void;
   /** Stops listening to the store (the server closed). */
   disconnect(): void;
 }
@@ -62,6 +64,7 @@ export function connectWebhooks(webhooks: MockWebhooks, store: MockStore): Webho
       return during(request, () => webhooks.handle({ method: request.method, pathname: request.pathname, query, apiKey: request.apiKey, body }, triggerStore));
     },
     during,
+    clear: () => webhooks.events.clear(),
     disconnect: () => {
       unsubscribe();
     },
