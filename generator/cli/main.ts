@@ -12,6 +12,8 @@ export async function main(argv: string[]): Promise<number> {
     .version(toolVersion(), '-V, --version', 'print the version of sdkgen')
     // One line says what was wrong; the whole help after it would bury that line.
     .showHelpAfterError('(add --help for usage)')
+    // A command's options are its own, so `sdkgen mock trigger --port N` is the trigger's port, not the mock's.
+    .enablePositionalOptions()
     .exitOverride();
   registerCommands(program);
   try {

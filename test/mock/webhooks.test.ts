@@ -225,6 +225,11 @@ describe('which event a change sends', () => {
     expect(typeOf(change('updated', { object: 'identity.verification_session', metadata: { a: '1' } }, { metadata: {} }))).toBeUndefined();
     expect(typeOf(change('updated', { object: 'identity.verification_session', redaction: { status: 'redacted' } }, { redaction: null }))).toBe('identity.verification_session.redacted');
     expect(typeOf(change('created', { object: 'identity.verification_report' }))).toBeUndefined();
+    // Redacting a session that waits for input cancels it too: both events, the state's first.
+    const both = change('updated', { object: 'identity.verification_session', status: 'canceled', redaction: { status: 'redacted' } }, { status: 'requires_input', redaction: null });
+    expect(mock.types.allForChange(both)).toEqual(['identity.verification_session.canceled', 'identity.verification_session.redacted']);
+    expect(mock.types.allForChange(change('updated', { object: 'customer', email: 'b@x' }, { email: 'a@x' }))).toEqual(['customer.updated']);
+    expect(mock.types.allForChange(change('updated', { object: 'payment_intent', amount: 5 }, { amount: 4 }))).toEqual([]);
     expect(mock.onChange(change('created', { object: 'identity.verification_report' }))).toBeUndefined();
     expect(mock.events.list(KEY).data).toEqual([]);
   });

@@ -15,6 +15,8 @@ import { randomToken } from './object-builder.js';
 import { MockStore, type AccountSpace } from './object-store.js';
 import { StatefulApi } from './stateful-api.js';
 import { ParamValidator } from './validate-params.js';
+import { connectWebhooks, type WebhookWiring } from './webhooks/wiring.js';
+import type { MockWebhooks } from './webhooks/mock-webhooks.js';
 
 export interface RecordedRequest {
   method: string;
@@ -38,6 +40,11 @@ interface MockSettings {
   /** Every request, before it is answered (tests read what the mock received). */
   onRequest?: (request: RecordedRequest) => void;
   log?: (line: string) => void;
+  /**
+   * Events for the store's changes (`sdkgen mock --webhook`): kept for `GET /v1/events`, delivered
+   * signed, and `POST /__mock/trigger` moves an object to a state. The caller closes it.
+   */
+  webhooks?: MockWebhooks;
 }
 
 export interface MockServer extends http.Server {
@@ -65,6 +72,7 @@ export function createMock(options: MockOptions): MockServer {
   const api = new StatefulApi(plans, index, store);
   const validator = new ParamValidator(index);
   const log = options.log ?? (() => {});
+  const webhooks: WebhookWiring | undefined = options.webhooks ? connectWebhooks(options.webhooks, store) : undefined;
 
   const server = http.createServer((req, res) => {
     const method = req.method ?? 'GET';
@@ -92,6 +100,7 @@ export function createMock(options: MockOptions): MockServer {
 
       if (target.ok && target.pathname === STATE_PATH && method === 'DELETE') {
         store.clear();
+        webhooks?.clear();
         return answer(200, { object: 'mock_state', deleted: true });
       }
       const apiKey = apiKeyOf(req.headers.authorization);
@@ -100,6 +109,14 @@ export function createMock(options: MockOptions): MockServer {
           error: { type: 'invalid_request_error', message: 'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').' },
         });
       }
+      // Events and the webhooks' controls; the controls (trigger, delivery log) are not the API, so injected faults spare them.
+      const control = target.ok && target.pathname.startsWith('/__mock/');
+      const eventsRoute = () =>
+        webhooks && target.ok
+          ? webhooks.answer({ method, pathname: target.pathname, search: target.search, apiKey, body, contentType: req.headers['content-type'], requestId: headers['Request-Id']!, idempotencyKey })
+          : undefined;
+      const controlAnswer = control ? eventsRoute() : undefined;
+      if (controlAnswer) return answer(controlAnswer.status, controlAnswer.body);
       const fault = options.faults?.next();
       if (fault === 'reset') {
         log(`${method} ${target.ok ? target.pathname : '(bad target)'} reset (fault)`);
@@ -110,6 +127,8 @@ export function createMock(options: MockOptions): MockServer {
         if (injected.shouldRetry !== undefined) headers['Stripe-Should-Retry'] = String(injected.shouldRetry);
         return send(res, injected.status, { error: injected.error }, headers);
       }
+      const eventsAnswer = control ? undefined : eventsRoute();
+      if (eventsAnswer) return answer(eventsAnswer.status, eventsAnswer.body);
       if (!target.ok || !match) {
         const shown = target.ok ? target.pathname : req.url;
         return answer(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${shown}).` } });
@@ -153,7 +172,9 @@ export function createMock(options: MockOptions): MockServer {
       if (problem) return answer(400, { error: { type: 'invalid_request_error', ...problem } });
 
       const pathValues = Object.fromEntries(Object.entries(match.params).map(([k, v]) => [k, safeDecode(v)]));
-      const result = api.handle({ plan, apiKey, params, expand, pathValues, pathname: target.pathname, seed: `${method} ${target.pathname}\n${body}${target.search}` });
+      const request = { plan, apiKey, params, expand, pathValues, pathname: target.pathname, seed: `${method} ${target.pathname}\n${body}${target.search}` };
+      // The store reports changes synchronously, so the events they make name this request.
+      const result = webhooks ? webhooks.during({ requestId: headers['Request-Id']!, idempotencyKey }, () => api.handle(request)) : api.handle(request);
       const text = answer(result.status, result.body);
       if (fingerprint) remember(space, idempotencyKey!, { fingerprint, status: result.status, body: text });
     })().catch((error: unknown) => {
@@ -161,6 +182,7 @@ export function createMock(options: MockOptions): MockServer {
       if (!res.headersSent) send(res, 500, errorBody({ type: 'api_error', message: 'The mock failed on this request.' }), { 'Stripe-Should-Retry': 'false' });
     });
   });
+  if (webhooks) server.on('close', webhooks.disconnect);
   return Object.assign(server, { store });
 }
 

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { SdkgenError } from '../../../errors.js';
 import type { OpenApiDocument } from '../../../load/openapi-types.js';
 import { MockWebhooks } from './mock-webhooks.js';
@@ -11,7 +11,11 @@ export interface WebhookFlags {
 /** `--webhook URL` (repeatable) and `--webhook-secret whsec_…`, for `sdkgen mock`. */
 export function addWebhookOptions(command: Command): Command {
   return command
-    .option('--webhook <url>', 'POST signed events to this URL (repeatable)', (url: string, all: string[]) => [...all, url], [] as string[])
+    .addOption(
+      new Option('--webhook <url>', 'POST signed events to this URL (repeatable)')
+        .argParser((url: string, all: string[]) => [...all, url])
+        .default([] as string[], 'none: events are only listed by GET /v1/events'),
+    )
     .option('--webhook-secret <secret>', 'the signing secret (whsec_…) for deliveries (default: a new one, printed at start)');
 }
 

@@ -24,6 +24,11 @@ export class EventLog {
     this.byKey.set(apiKey, list);
   }
 
+  /** Forgets every account's events (the mock's state was cleared). */
+  clear(): void {
+    this.byKey.clear();
+  }
+
   retrieve(apiKey: string, id: string): StripeEventObject | undefined {
     return this.byKey.get(apiKey)?.find((event) => event.id === id);
   }

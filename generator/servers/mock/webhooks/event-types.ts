@@ -21,8 +21,8 @@ export interface StoreChange {
  * Which event Stripe sends for a change, from the spec's own list of event types: a create is
  * `<prefix>.created`, a delete `<prefix>.deleted`; an update that moves `status` to a state with an
  * event of its own is that event (`identity.verification_session.verified`,
- * `payment_intent.succeeded`), one that completes a redaction is `<prefix>.redacted`, any other is
- * `<prefix>.updated`. A change the spec has no event for sends none.
+ * `payment_intent.succeeded`), one that completes a redaction is `<prefix>.redacted` (both, when
+ * it does both), any other is `<prefix>.updated`. A change the spec has no event for sends none.
  */
 export class EventTypes {
   /** Object value → the event type prefixes about it (`subscription` → `customer.subscription`). */
@@ -57,20 +57,31 @@ export class EventTypes {
     return prefixes.find((p) => p === objectValue) ?? prefixes[0];
   }
 
-  /** The event a change produces, or undefined when Stripe sends none for it. */
+  /** The first event a change produces (its state's, when it has one), or undefined when Stripe sends none for it. */
   forChange(change: StoreChange): string | undefined {
+    return this.allForChange(change)[0];
+  }
+
+  /**
+   * Every event a change produces, in the order Stripe sends them: a redaction of a session still
+   * waiting for input cancels it too, which is `.canceled` and then `.redacted`. A change with
+   * neither is `<prefix>.created`, `.updated` or `.deleted`, when the spec lists it.
+   */
+  allForChange(change: StoreChange): string[] {
     const value = change.object.object;
     const prefix = typeof value === 'string' ? this.prefixOf(value) : undefined;
-    if (!prefix) return undefined;
-    const candidates: string[] = [];
+    if (!prefix) return [];
+    const types: string[] = [];
     if (change.kind === 'updated') {
       const before = change.previousAttributes ?? {};
       const status = change.object.status;
-      if ('status' in before && typeof status === 'string') candidates.push(`${prefix}.${status}`);
+      if ('status' in before && typeof status === 'string') types.push(`${prefix}.${status}`);
       const redaction = change.object.redaction as { status?: unknown } | null | undefined;
-      if ('redaction' in before && redaction?.status === 'redacted') candidates.push(`${prefix}.redacted`);
+      if ('redaction' in before && redaction?.status === 'redacted') types.push(`${prefix}.redacted`);
     }
-    candidates.push(`${prefix}.${change.kind}`);
-    return candidates.find((type) => this.known.has(type));
+    const known = types.filter((type) => this.known.has(type));
+    if (known.length > 0) return known;
+    const plain = `${prefix}.${change.kind}`;
+    return this.known.has(plain) ? [plain] : [];
   }
 }

@@ -60,7 +60,12 @@ export class MockWebhooks {
   private readonly delivery: WebhookDelivery;
   private readonly apiVersion: string;
 
-  constructor(private readonly options: MockWebhooksOptions) {
+  /** How many endpoints each event goes to (its first `pending_webhooks`). */
+  private readonly endpointCount: number;
+
+  // The spec is read here and not kept: the mock runs for hours, and the whole spec is megabytes.
+  constructor(options: MockWebhooksOptions) {
+    this.endpointCount = options.endpoints.length;
     this.secret = options.secret ?? newSigningSecret();
     if (!this.secret.startsWith('whsec_')) throw new SdkgenError('--webhook-secret must start with whsec_');
     for (const url of options.endpoints) {
@@ -80,15 +85,18 @@ export class MockWebhooks {
     });
   }
 
-  /** The store's change listener: builds, keeps and sends the event; undefined when Stripe sends none. */
+  /**
+   * The store's change listener: builds, keeps and sends the change's events (most changes make
+   * one); returns the first, or undefined when Stripe sends none.
+   */
   onChange = (change: StoreChange): StripeEventObject | undefined => {
-    const type = this.types.forChange(change);
-    if (!type) return undefined;
-    const event = buildEvent(change, type, { apiVersion: this.apiVersion, endpoints: this.options.endpoints.length });
-    this.events.add(change.apiKey, event);
-    // Sent as it is now; the kept event's `pending_webhooks` goes down as endpoints take it.
-    this.delivery.send(event);
-    return event;
+    const events = this.types.allForChange(change).map((type) => buildEvent(change, type, { apiVersion: this.apiVersion, endpoints: this.endpointCount }));
+    for (const event of events) {
+      this.events.add(change.apiKey, event);
+      // Sent as it is now; the kept event's `pending_webhooks` goes down as endpoints take it.
+      this.delivery.send(event);
+    }
+    return events[0];
   };
 
   /** Every delivery attempt, oldest first; `eventId` narrows to one event's. */
@@ -128,7 +136,7 @@ export class MockWebhooks {
     }
     const one = /^\/v1\/events\/([^/]+)$/.exec(pathname);
     if (one && method === 'GET') {
-      const id = decodeURIComponent(one[1]!);
+      const id = safeDecode(one[1]!);
       const event = this.events.retrieve(apiKey, id);
       return event ? { status: 200, body: event } : invalid(`No such event: '${id}'`, 'id', 404, 'resource_missing');
     }
@@ -147,9 +155,12 @@ export class MockWebhooks {
     if (!object) return invalid(`No such object: '${id}'`, 'id', 404, 'resource_missing');
     try {
       const plan = this.triggers.plan(type, object);
+      // An object already in that state is not changed, and no event is sent (as Stripe sends none).
+      if (Object.keys(plan.previousAttributes).length === 0) return { status: 200, body: { object, event: null } };
+      const before = this.events.list(request.apiKey, { limit: 1 }).data[0];
       store.update(request.apiKey, id, plan.object, plan.previousAttributes, `trigger:${type}`);
       const event = this.events.list(request.apiKey, { limit: 1 }).data[0];
-      return { status: 200, body: { object: plan.object, event: event?.type === type ? event : null } };
+      return { status: 200, body: { object: plan.object, event: event && event !== before && event.type === type ? event : null } };
     } catch (error) {
       if (error instanceof TriggerError) return invalid(error.message, 'type');
       throw error;
@@ -160,4 +171,13 @@ export class MockWebhooks {
 function invalid(message: string, param: string, status = 400, code?: string): EventsAnswer {
   const error: StripeError = { type: 'invalid_request_error', message, param, ...(code ? { code } : {}) };
   return { status, body: { error } };
+}
+
+/** A path segment as sent; a malformed escape (`%E0`) is kept as it is and matches no event. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
