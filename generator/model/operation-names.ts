@@ -161,10 +161,18 @@ class PathNaming {
   private readonly namespaces: Set<string>;
   private readonly resources: Map<string, RootName>;
   private readonly shapes: Set<string>;
+  /** A path by its shape (`/v1/customers/{}`), the first the spec lists. */
+  private readonly pathOfShape = new Map<string, string>();
+  /** Shapes that have a path parameter below them (`/v1/customers` for `/v1/customers/{}`). */
+  private readonly withItems = new Set<string>();
+  private readonly returns = new Map<string, Returned>();
 
   constructor(private readonly document: OpenApiDocument) {
     this.resources = resourceTypeNames(document);
     this.shapes = new Set(Object.keys(document.paths).map(shape));
+    // Looked up for every operation: indexed once, so naming stays linear in the number of paths.
+    for (const path of Object.keys(document.paths)) if (!this.pathOfShape.has(shape(path))) this.pathOfShape.set(shape(path), path);
+    for (const s of this.shapes) for (let at = s.indexOf('/{'); at >= 0; at = s.indexOf('/{', at + 1)) this.withItems.add(s.slice(0, at));
     // Namespaces are the prefixes of dotted schema names (`identity.verification_session`), test helpers,
     // and the prefixes only the paths show (`sigma`).
     this.namespaces = new Set(['test_helpers']);
@@ -324,9 +332,7 @@ class PathNaming {
 
   /** Whether the path has items below it (`/v1/customers` has `/v1/customers/{customer}`). */
   private hasItems(prefix: string): boolean {
-    const start = `${shape(prefix)}/{`;
-    for (const s of this.shapes) if (s.startsWith(start)) return true;
-    return false;
+    return this.withItems.has(shape(prefix));
   }
 
   private answersJson(path: string, verb: HttpVerb): boolean {
@@ -337,8 +343,14 @@ class PathNaming {
 
   /** What the operation at a path (parameter names blanked or not) returns. */
   private returned(path: string, verb: HttpVerb): Returned {
-    const wanted = shape(path);
-    const actual = Object.keys(this.document.paths).find((p) => shape(p) === wanted);
+    const key = `${verb} ${shape(path)}`;
+    let found = this.returns.get(key);
+    if (!found) this.returns.set(key, (found = this.readReturned(path, verb)));
+    return found;
+  }
+
+  private readReturned(path: string, verb: HttpVerb): Returned {
+    const actual = this.pathOfShape.get(shape(path));
     const object = actual ? (this.document.paths[actual] as Record<string, OperationObject | undefined>)[verb.toLowerCase()] : undefined;
     const entry = object?.responses?.['200'];
     if (!entry || '$ref' in entry) return { list: false };
@@ -356,12 +368,12 @@ class PathNaming {
   }
 }
 
-/** Method names are property names, so reserved words are allowed; `delete` is `del`, as in stripe-node. */
 /** A table's own entry for `key`: a spec-made key such as `constructor` never reaches `Object.prototype`. */
 function ownEntry<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** Method names are property names, so reserved words are allowed; `delete` is `del`, as in stripe-node. */
 function methodName(name: string): string {
   const camel = camelCase(name);
   if (camel === 'delete') return 'del';
