@@ -50,4 +50,28 @@ describe('other commands on hostile specs', () => {
       expect((await mock.stop()).stderr).not.toMatch(/\n\s+at /);
     }
   });
+
+  it('the mock keeps fields named __proto__ and constructor as data, never as the stored object\'s prototype', async () => {
+    const fixture = path.join(ROOT, 'test/fixtures/mock/proto-fields.yaml');
+    const mock = await startServerCommand(['mock', '--port', '0', '--quiet', '--spec', fixture], env());
+    try {
+      const headers = { Authorization: 'Bearer sk_test_x', 'Content-Type': 'application/x-www-form-urlencoded' };
+      const body = '__proto__=polluted&constructor=built&metadata[__proto__]=meta';
+      const created = await fetch(`${mock.url}/v1/gadgets`, { method: 'POST', headers, body });
+      expect(created.status).toBe(200);
+      const { id } = (await created.json()) as { id: string };
+      const read = await fetch(`${mock.url}/v1/gadgets/${id}`, { headers });
+      // JSON.parse makes every key an own field, so a stored `__proto__` shows up only if it was sent as one.
+      const gadget = (await read.json()) as Record<string, unknown>;
+      const own = (object: unknown, key: string) => Object.getOwnPropertyDescriptor(object, key)?.value;
+      expect(own(gadget, '__proto__')).toBe('polluted');
+      expect(own(gadget, 'constructor')).toBe('built');
+      expect(own(own(gadget, 'metadata'), '__proto__')).toBe('meta');
+      // A required `__proto__` the request leaves out is made up from the schema, as a field like any other.
+      const plain = (await (await fetch(`${mock.url}/v1/gadgets`, { method: 'POST', headers, body: '' })).json()) as Record<string, unknown>;
+      expect(Object.hasOwn(plain, '__proto__')).toBe(true);
+    } finally {
+      expect((await mock.stop()).stderr).not.toMatch(/\n\s+at /);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Decl, Operation, TypeExpr } from '../../model/types.js';
 import type { FormObject, FormValue } from './form-decode.js';
+import { setField } from './own-field.js';
 
 /** Id prefixes of common Stripe objects; others take the initials of their name. */
 const ID_PREFIXES: Record<string, string> = {
@@ -143,7 +144,7 @@ class Faker {
     if (decl.body.kind !== 'interface') return out;
     for (const p of decl.body.properties) {
       if (p.optional) continue;
-      out[p.name] = p.name === 'id' && depth === 0 ? this.id(decl) : this.value(p.type, p.name, depth + 1);
+      setField(out, p.name, p.name === 'id' && depth === 0 ? this.id(decl) : this.value(p.type, p.name, depth + 1));
     }
     return out;
   }
@@ -185,7 +186,7 @@ function echo(object: Record<string, unknown>, type: TypeExpr, params: FormObjec
     const property = byName.get(key);
     if (!property || key === 'id' || key === 'object') continue;
     const value = coerceTo(property.type, params[key]!, index, faker);
-    if (value !== undefined) object[key] = value;
+    if (value !== undefined) setField(object, key, value);
   }
 }
 
@@ -230,7 +231,7 @@ function coerceTo(expr: TypeExpr, value: FormValue, index: Map<string, Decl>, fa
         const property = decl.body.properties.find((p) => p.name === key);
         if (!property) continue;
         const coerced = coerceTo(property.type, value[key]!, index, faker);
-        if (coerced !== undefined) out[key] = coerced;
+        if (coerced !== undefined) setField(out, key, coerced);
       }
       return out;
     }

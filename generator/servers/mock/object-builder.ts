@@ -3,6 +3,7 @@ import type { Decl, Property, TypeExpr } from '../../model/types.js';
 import { coerceParam, fakeObject, idPrefix } from './fake-object.js';
 import type { FormObject } from './form-decode.js';
 import type { StoredObject } from './object-store.js';
+import { setField } from './own-field.js';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -64,7 +65,7 @@ export function mergeParams(target: StoredObject, decl: Decl, params: FormObject
     const value = params[key]!;
     const existing = target[key];
     if (isMapLike(property.type, index)) {
-      if (value === '') target[key] = {};
+      if (value === '') setField(target, key, {});
       else if (typeof value !== 'string') {
         const next: StoredObject = isPlainObject(existing) ? { ...existing } : {};
         for (const [k, v] of Object.entries(value)) {
@@ -72,7 +73,7 @@ export function mergeParams(target: StoredObject, decl: Decl, params: FormObject
           // A key such as `__proto__` is kept as data, as Stripe keeps it.
           else if (typeof v === 'string') Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
         }
-        target[key] = next;
+        setField(target, key, next);
       }
       continue;
     }
@@ -80,12 +81,12 @@ export function mergeParams(target: StoredObject, decl: Decl, params: FormObject
     if (sub && typeof value !== 'string' && isPlainObject(existing) && !Object.keys(value).every((k) => /^\d+$/.test(k))) {
       const copy = { ...existing };
       mergeParams(copy, sub, value, index, seed);
-      target[key] = copy;
+      setField(target, key, copy);
       continue;
     }
     const coerced = coerceParam(property.type, value, index, seed);
-    if (coerced !== undefined) target[key] = coerced;
-    else if (value === '') target[key] = null;
+    if (coerced !== undefined) setField(target, key, coerced);
+    else if (value === '') setField(target, key, null);
   }
 }
 
