@@ -11,7 +11,7 @@ export interface StoredEntry {
   object: StoredObject;
 }
 
-/** What a listener hears after every write (h7's webhook delivery builds events from it). */
+/** What a listener hears after every write (the webhook delivery in `webhooks/` builds events from it). */
 export interface StoreChange {
   kind: 'created' | 'updated' | 'deleted';
   /** The API key of the request that made the change. */
