@@ -1,17 +1,14 @@
 import type { OpenApiDocument } from '../load/openapi-types.js';
 import type { ApiModel, Decl, Operation } from '../model/types.js';
 import { RULES, type LevelOverrides, type RuleId } from './rules.js';
-import { specPointers } from './spec-pointers.js';
 import type { DeclLookup } from './type-shape.js';
 import type { Change, Level, OperationRef } from './types.js';
 
-/** One side of the diff: a model, its declarations by id, and the way back to its spec's pointers. */
+/** One side of the diff: a model, its spec, and its declarations by id (model pointers are the spec's own). */
 export interface ModelSide {
   model: ApiModel;
   document: OpenApiDocument;
   decl: DeclLookup;
-  /** A model pointer as a pointer into this side's spec (query parameters are re-addressed). */
-  pointer: (modelPointer: string) => string;
 }
 
 export function modelSide(model: ApiModel, document: OpenApiDocument): ModelSide {
@@ -21,7 +18,7 @@ export function modelSide(model: ApiModel, document: OpenApiDocument): ModelSide
     decl.children.forEach(visit);
   };
   model.declarations.forEach(visit);
-  return { model, document, decl: (id) => index.get(id), pointer: specPointers(document) };
+  return { model, document, decl: (id) => index.get(id) };
 }
 
 /** Where a field walk is: which side of the wire, and which operations it concerns. */
@@ -49,8 +46,8 @@ export class DiffContext {
   report(rule: RuleId, change: Omit<Change, 'rule' | 'level'>, decided: Level = RULES[rule].level): void {
     const level = this.levels[rule] ?? decided;
     const location: Change['location'] = {};
-    if (change.location.old !== undefined) location.old = this.old.pointer(change.location.old);
-    if (change.location.new !== undefined) location.new = this.new_.pointer(change.location.new);
+    if (change.location.old !== undefined) location.old = change.location.old;
+    if (change.location.new !== undefined) location.new = change.location.new;
     this.changes.push({ rule, level, ...change, location });
   }
 }

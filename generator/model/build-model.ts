@@ -4,7 +4,7 @@ import { identifier } from './naming.js';
 import { nameOperations, type OperationKey } from './operation-names.js';
 import { pointerJoin, resolveRef } from './refs.js';
 import { selectOperations, type Selection } from './select-operations.js';
-import { TypeBuilder } from './type-builder.js';
+import { TypeBuilder, type FieldPointers } from './type-builder.js';
 import { indexDecls } from './decl-index.js';
 import { expandPaths, literalUnion } from './expansions.js';
 import { webhookEventTypes } from './events.js';
@@ -114,7 +114,7 @@ function addExpansions(types: TypeBuilder, operations: Operation[]): void {
     }
     const members = target.body.type.kind === 'union' ? target.body.type.members : [target.body.type];
     const listPaths = members.flatMap((m) => (m.kind === 'literal' ? [`data.${String(m.value)}`] : []));
-    const { decl } = types.child(params, 'ExpandPath', `${op.pointer}/x-expand`, 'The paths of the listed objects that `expand` accepts.');
+    const { decl } = types.child(params, 'ExpandPath', expand.pointer, 'The paths of the listed objects that `expand` accepts.');
     decl.body = { kind: 'alias', type: literalUnion(listPaths) };
     decl.derived = 'expand-paths';
     expand.type = { kind: 'array', items: { kind: 'ref', id: decl.id } };
@@ -248,7 +248,7 @@ function buildParams(
   if (query.length === 0) {
     if (raw.method !== 'DELETE') return undefined;
     // stripe-node gives every delete a params type, empty when it takes none, so a params argument is accepted.
-    const decl = types.newRoot(names.namespace, names.paramsType, pointerJoin(raw.pointer, 'parameters'), '', module);
+    const decl = types.newRoot(names.namespace, names.paramsType, paramsPointer(raw), '', module);
     return { in: 'query', encoding: 'form', required: false, decl };
   }
   const schema: Schema = {
@@ -256,10 +256,29 @@ function buildParams(
     properties: Object.fromEntries(query.map((p) => [p.name, { ...(p.schema ?? {}), description: p.description ?? p.schema?.description }])),
     required: query.filter((p) => p.required).map((p) => p.name),
   };
-  const pointer = pointerJoin(raw.pointer, 'parameters');
-  const decl = types.newRoot(names.namespace, names.paramsType, pointer, '', module);
-  decl.body = { kind: 'interface', properties: types.properties(schema, decl, 'request', pointer) };
+  // The params type gathers parameters that the spec keeps apart, so each field points at its own
+  // parameter (a later one of the same name, the operation's own, wins as it does in `schema`).
+  const located = new Map<string, FieldPointers>();
+  parameterPointers(raw).forEach((pointer, index) => {
+    const p = parameters[index]!;
+    if (p.in === 'query') located.set(p.name, { property: pointer, schema: pointerJoin(pointer, 'schema') });
+  });
+  const decl = types.newRoot(names.namespace, names.paramsType, paramsPointer(raw), '', module);
+  decl.body = { kind: 'interface', properties: types.properties(schema, decl, 'request', decl.pointer, (name) => located.get(name)) };
   return { in: 'query', encoding: 'form', required: query.some((p) => p.required), decl };
+}
+
+/** Where the params type of an operation without a body is: its parameter list, or the operation when it has none of its own. */
+function paramsPointer(raw: RawOperation): string {
+  return raw.object.parameters?.length ? pointerJoin(raw.pointer, 'parameters') : raw.pointer;
+}
+
+/** Each parameter's own pointer, path item's first as `buildOperation` lists them; a `$ref` one at its target. */
+function parameterPointers(raw: RawOperation): string[] {
+  const itemPointer = raw.pointer.slice(0, raw.pointer.lastIndexOf('/'));
+  const at = (list: (Parameter | Ref)[], listPointer: string) =>
+    list.map((p, index) => ('$ref' in p ? (p as Ref).$ref : pointerJoin(listPointer, index)));
+  return [...at(raw.pathParameters, pointerJoin(itemPointer, 'parameters')), ...at(raw.object.parameters ?? [], pointerJoin(raw.pointer, 'parameters'))];
 }
 
 function buildResponse(document: OpenApiDocument, raw: RawOperation, names: OperationNames, types: TypeBuilder, module: string): ResponseShape {

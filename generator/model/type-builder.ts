@@ -8,6 +8,12 @@ import type { Decl, Property, TypeExpr } from './types.js';
 
 export type Direction = 'request' | 'response';
 
+/** Where a field lives in the spec, and where its schema does, when they are not one pointer apart. */
+export interface FieldPointers {
+  property: string;
+  schema: string;
+}
+
 interface Context {
   owner: Decl;
   /** The name a nested declaration made here would take (from the property name). */
@@ -100,23 +106,27 @@ export class TypeBuilder {
     return lazy;
   }
 
-  /** Properties of an object schema, in the order stripe-node prints them. */
-  properties(schema: Schema, owner: Decl, direction: Direction, pointer: string): Property[] {
+  /**
+   * Properties of an object schema, in the order stripe-node prints them. `located` gives a property
+   * that is not under `pointer` in the spec (a query parameter) its own pointer and its schema's.
+   */
+  properties(schema: Schema, owner: Decl, direction: Direction, pointer: string, located?: (name: string) => FieldPointers | undefined): Property[] {
     const required = new Set(schema.required ?? []);
     const expandable = new Set(schema['x-expandableFields'] ?? []);
     const entries = Object.entries(schema.properties ?? {});
     const props = entries.map(([name, propSchema]): Property => {
-      const propPointer = pointerJoin(pointer, 'properties', name);
+      const own = located?.(name);
+      const propPointer = own?.property ?? pointerJoin(pointer, 'properties', name);
       const property: Property = {
         name,
-        type: this.typeOf(propSchema, { owner, hint: name, pointer: propPointer, direction }),
+        type: this.typeOf(propSchema, { owner, hint: name, pointer: own?.schema ?? propPointer, direction }),
         // Stripe always sends a nullable response field (as null), so only requests treat it as optional.
         optional: !required.has(name) && !(direction === 'response' && propSchema.nullable === true),
         description: propSchema.description ?? '',
         deprecated: Boolean(propSchema.deprecated),
         pointer: propPointer,
       };
-      if (this.isInteger(propSchema, propPointer)) property.integer = true;
+      if (this.isInteger(propSchema, own?.schema ?? propPointer)) property.integer = true;
       if (propSchema.format === 'unix-time') property.format = 'unix-time';
       const expansions = propSchema['x-expansionResources']?.oneOf;
       if (expandable.has(name) && expansions) {
