@@ -334,6 +334,8 @@ describe('fault injection', () => {
     expect(byStatus.get(200)).toBeNull();
     expect(byStatus.get(409)).toBe('true');
     expect(byStatus.get(500)).toBe('true');
+    // A rate limit is not to be retried (Stripe's libraries retry only lock timeouts among 429s).
+    expect(byStatus.get(429)).toBe('false');
     const key = freshKey();
     const bad = await call(key, 'POST', '/v1/customers', 'colour=red');
     expect(bad.status).toBe(400);

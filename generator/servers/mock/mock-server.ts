@@ -122,7 +122,7 @@ export function createMock(options: MockOptions): MockServer {
       }
       if (fault) {
         const injected = faultAnswer(fault);
-        if (injected.shouldRetry !== undefined) headers['Stripe-Should-Retry'] = String(injected.shouldRetry);
+        headers['Stripe-Should-Retry'] = String(injected.shouldRetry);
         return send(res, injected.status, { error: injected.error }, headers);
       }
       const eventsAnswer = control ? undefined : eventsRoute();
