@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../generator/servers/listen.js';
 import { FaultInjector, seededRandom } from '../../generator/servers/mock/faults.js';
@@ -122,5 +123,33 @@ describe('the generated client against sdkgen mock', () => {
     const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => o.reason);
     expect(failures.length).toBeGreaterThan(0);
     for (const failure of failures.filter((f) => f.statusCode)) expect(failure.headers['stripe-should-retry']).toBe('true');
+  });
+
+  it('an injected 429 rate limit is not retried, by the client as by stripe-node: one request, one StripeRateLimitError', async () => {
+    const loaded = await spec();
+    let requests = 0;
+    const limited = createMock({
+      document: loaded.document,
+      specSha256: loaded.sha256,
+      faults: new FaultInjector({ rate: 1, kinds: ['429'] }, seededRandom(1)),
+      onRequest: () => requests++,
+    });
+    const url = new URL(await listen(limited, '127.0.0.1', 0));
+    try {
+      const retried: unknown[] = [];
+      const client = createClient({ apiKey: 'sk_test_limited', baseUrl: url.origin, maxNetworkRetries: 5, initialRetryDelay: 1, maxRetryDelay: 4, hooks: { onRetry: (event: unknown) => retried.push(event) } });
+      const failure = await client.customers.create({ name: 'Limited' }).catch((error: any) => error);
+      expect(failure).toMatchObject({ name: 'StripeRateLimitError', statusCode: 429, code: 'rate_limit' });
+      expect(failure.headers['stripe-should-retry']).toBe('false');
+      expect(retried).toEqual([]);
+      expect(requests).toBe(1);
+
+      const oracle = new Stripe('sk_test_limited', { apiVersion: '2023-08-16', host: url.hostname, port: Number(url.port), protocol: 'http', maxNetworkRetries: 5 });
+      const oracleFailure = await oracle.customers.create({ name: 'Limited' }).catch((error: any) => error);
+      expect(oracleFailure).toMatchObject({ type: 'StripeRateLimitError', statusCode: 429, code: 'rate_limit' });
+      expect(requests).toBe(2);
+    } finally {
+      await new Promise<void>((resolve) => limited.close(() => resolve()));
+    }
   });
 });

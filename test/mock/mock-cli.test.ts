@@ -15,13 +15,13 @@ async function start(args: string[]): Promise<RunningCommand> {
   return mock;
 }
 
-async function call(url: string, method: string, target: string, body?: string) {
+async function call(url: string, method: string, target: string, body?: string, extraHeaders: Record<string, string> = {}) {
   const response = await fetch(`${url}${target}`, {
     method,
     body,
-    headers: { Authorization: 'Bearer sk_test_cli', ...(body !== undefined ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+    headers: { Authorization: 'Bearer sk_test_cli', ...(body !== undefined ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}), ...extraHeaders },
   });
-  return { status: response.status, json: (await response.json()) as Record<string, any> };
+  return { status: response.status, replayed: response.headers.get('idempotent-replayed'), json: (await response.json()) as Record<string, any> };
 }
 
 describe('sdkgen mock (the command)', () => {
@@ -55,6 +55,37 @@ describe('sdkgen mock (the command)', () => {
     expect((await call(third.url, 'GET', `/v1/customers/${customer.id}`)).status).toBe(404);
     await third.stop();
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).accounts).toEqual({});
+  });
+
+  it('--state keeps idempotency keys across restarts: a repeat is replayed, other params are refused; --reset forgets them', async () => {
+    const file = path.join(tempDir('mock-state'), 'state.json');
+    const key = { 'Idempotency-Key': 'order-4711' };
+    const first = await start(['--state', file, '--quiet']);
+    const created = await call(first.url, 'POST', '/v1/customers', 'name=Once', key);
+    expect(created.status).toBe(200);
+    expect(created.replayed).toBeNull();
+    expect((await first.stop()).code).toBe(0);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('order-4711');
+    expect(text).not.toContain('sk_test_cli');
+
+    const second = await start(['--state', file, '--quiet']);
+    const repeated = await call(second.url, 'POST', '/v1/customers', 'name=Once', key);
+    expect(repeated.status).toBe(200);
+    expect(repeated.replayed).toBe('true');
+    expect(repeated.json).toEqual(created.json);
+    const other = await call(second.url, 'POST', '/v1/customers', 'name=Twice', key);
+    expect(other.status).toBe(400);
+    expect(other.json.error.type).toBe('idempotency_error');
+    // Replayed, not created again: the key's space holds the one customer.
+    expect((await call(second.url, 'GET', '/v1/customers')).json.data.map((c: { id: string }) => c.id)).toEqual([created.json.id]);
+    await second.stop();
+
+    const third = await start(['--state', file, '--reset', '--quiet']);
+    const fresh = await call(third.url, 'POST', '/v1/customers', 'name=Once', key);
+    expect(fresh.replayed).toBeNull();
+    expect(fresh.json.id).not.toBe(created.json.id);
+    await third.stop();
   });
 
   it('--resources and --operations choose what is served', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../../generator/servers/listen.js';
 import { FaultInjector, parseFaults, seededRandom } from '../../generator/servers/mock/faults.js';
 import { createMock, type MockServer } from '../../generator/servers/mock/mock-server.js';
-import type { StoreChange } from '../../generator/servers/mock/object-store.js';
+import { MockStore, REPLAY_TTL_SECONDS, type StoreChange } from '../../generator/servers/mock/object-store.js';
 import { spec } from '../support/project.js';
 
 let server: MockServer;
@@ -292,6 +292,46 @@ describe('idempotency', () => {
   });
 });
 
+describe('idempotency keys expire after 24 hours, by the mock\'s clock', () => {
+  it('replays within the 24 hours, answers anew after them, and neither keeps nor restores an expired key; DELETE /__mock/state forgets keys', async () => {
+    let clock = 1_700_000_000;
+    const store = new MockStore({ now: () => clock });
+    const loaded = await spec();
+    const timed = createMock({ document: loaded.document, specSha256: loaded.sha256, store });
+    const url = await listen(timed, '127.0.0.1', 0);
+    const post = async (body: string) => {
+      const response = await fetch(`${url}/v1/customers`, {
+        method: 'POST',
+        body,
+        headers: { Authorization: 'Bearer sk_test_clock', 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': 'day-1' },
+      });
+      return { replayed: response.headers.get('idempotent-replayed'), json: (await response.json()) as Record<string, any> };
+    };
+    try {
+      const first = await post('name=Day');
+      clock += REPLAY_TTL_SECONDS - 1;
+      expect(await post('name=Day')).toEqual({ replayed: 'true', json: first.json });
+      const kept = store.snapshot();
+      expect(Object.values(kept.accounts)[0]!.replays).toHaveLength(1);
+
+      clock += 1;
+      expect(Object.values(store.snapshot().accounts)[0]!.replays).toBeUndefined();
+      const restored = new MockStore({ now: () => clock });
+      restored.restore(kept);
+      expect(restored.replay('sk_test_clock', 'day-1')).toBeUndefined();
+      const later = await post('name=Day');
+      expect(later.replayed).toBeNull();
+      expect(later.json.id).not.toBe(first.json.id);
+
+      expect((await post('name=Day')).replayed).toBe('true');
+      expect((await fetch(`${url}/__mock/state`, { method: 'DELETE' })).status).toBe(200);
+      expect((await post('name=Day')).replayed).toBeNull();
+    } finally {
+      await new Promise<void>((resolve) => timed.close(() => resolve()));
+    }
+  });
+});
+
 describe('state per API key', () => {
   it('never shows one key\'s objects to another; DELETE /__mock/state clears everything', async () => {
     const alice = freshKey();
@@ -334,6 +374,8 @@ describe('fault injection', () => {
     expect(byStatus.get(200)).toBeNull();
     expect(byStatus.get(409)).toBe('true');
     expect(byStatus.get(500)).toBe('true');
+    // A rate limit is not to be retried (Stripe's libraries retry only lock timeouts among 429s).
+    expect(byStatus.get(429)).toBe('false');
     const key = freshKey();
     const bad = await call(key, 'POST', '/v1/customers', 'colour=red');
     expect(bad.status).toBe(400);

@@ -55,7 +55,7 @@ export class FaultInjector {
 }
 
 /** The answer Stripe gives for each status, with its `Stripe-Should-Retry` verdict. */
-export function faultAnswer(kind: Exclude<FaultKind, 'reset'>): { status: number; shouldRetry?: boolean; error: Record<string, string> } {
+export function faultAnswer(kind: Exclude<FaultKind, 'reset'>): { status: number; shouldRetry: boolean; error: Record<string, string> } {
   switch (kind) {
     case '500':
       return { status: 500, shouldRetry: true, error: { type: 'api_error', message: 'An unknown error occurred (injected by sdkgen mock --faults).' } };
@@ -70,8 +70,11 @@ export function faultAnswer(kind: Exclude<FaultKind, 'reset'>): { status: number
         },
       };
     case '429':
+      // A real rate limit: Stripe asks clients not to retry it (more requests would add to the load); its
+      // libraries retry only the 429s it marks retryable (lock timeouts). The caller decides when to slow down.
       return {
         status: 429,
+        shouldRetry: false,
         error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.' },
       };
   }

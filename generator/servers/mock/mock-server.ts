@@ -12,7 +12,7 @@ import { canExpand } from './expand.js';
 import { faultAnswer, type FaultInjector } from './faults.js';
 import { decodeForm, FormDecodeError, type FormObject } from './form-decode.js';
 import { randomToken } from './object-builder.js';
-import { MockStore, type AccountSpace } from './object-store.js';
+import { MockStore } from './object-store.js';
 import { StatefulApi } from './stateful-api.js';
 import { ParamValidator } from './validate-params.js';
 import { connectWebhooks, type WebhookWiring } from './webhooks/wiring.js';
@@ -52,8 +52,6 @@ export interface MockServer extends http.Server {
 }
 
 const MAX_BODY = 1024 * 1024;
-/** Idempotent replays kept per API key; the oldest go first (Stripe keeps them 24 hours). */
-const MAX_REPLAYS = 10_000;
 const STATE_PATH = '/__mock/state';
 
 /**
@@ -124,7 +122,7 @@ export function createMock(options: MockOptions): MockServer {
       }
       if (fault) {
         const injected = faultAnswer(fault);
-        if (injected.shouldRetry !== undefined) headers['Stripe-Should-Retry'] = String(injected.shouldRetry);
+        headers['Stripe-Should-Retry'] = String(injected.shouldRetry);
         return send(res, injected.status, { error: injected.error }, headers);
       }
       const eventsAnswer = control ? undefined : eventsRoute();
@@ -147,11 +145,10 @@ export function createMock(options: MockOptions): MockServer {
         return answer(400, { error: { type: 'invalid_request_error', message: error.message } });
       }
 
-      const space = store.space(apiKey);
       const fingerprint = idempotencyKey && method === 'POST' ? `${method} ${target.pathname}\n${body}` : undefined;
       if (fingerprint) {
-        const replay = space.replays.get(idempotencyKey!);
-        if (replay && replay.fingerprint === fingerprint) {
+        const replay = store.replay(apiKey, idempotencyKey!);
+        if (replay && MockStore.sameRequest(replay, fingerprint)) {
           headers['Idempotent-Replayed'] = 'true';
           log(`${method} ${target.pathname} ${replay.status} ${plan.op.id} (replayed)`);
           return sendText(res, replay.status, replay.body, headers);
@@ -176,7 +173,7 @@ export function createMock(options: MockOptions): MockServer {
       // The store reports changes synchronously, so the events they make name this request.
       const result = webhooks ? webhooks.during({ requestId: headers['Request-Id']!, idempotencyKey }, () => api.handle(request)) : api.handle(request);
       const text = answer(result.status, result.body);
-      if (fingerprint) remember(space, idempotencyKey!, { fingerprint, status: result.status, body: text });
+      if (fingerprint) store.remember(apiKey, idempotencyKey!, { request: fingerprint, status: result.status, body: text });
     })().catch((error: unknown) => {
       log(`${method} ${req.url} 500 ${(error as Error).message}`);
       if (!res.headersSent) send(res, 500, errorBody({ type: 'api_error', message: 'The mock failed on this request.' }), { 'Stripe-Should-Retry': 'false' });
@@ -226,11 +223,6 @@ function takeExpand(plan: PlannedOperation, params: FormObject, index: Map<strin
     out.push(path);
   }
   return out;
-}
-
-function remember(space: AccountSpace, key: string, replay: { fingerprint: string; status: number; body: string }): void {
-  if (space.replays.size >= MAX_REPLAYS) space.replays.delete(space.replays.keys().next().value!);
-  space.replays.set(key, replay);
 }
 
 function errorBody(error: Record<string, string>): unknown {

@@ -30,7 +30,7 @@ export class AccountSpace {
   readonly objects = new Map<string, StoredEntry>();
   /** Per concrete collection path, entries in creation order (oldest first). */
   readonly collections = new Map<string, StoredEntry[]>();
-  /** Idempotency-Key → the first answer, in insertion order (the oldest are dropped past a bound). */
+  /** Idempotency-Key → the first answer, in insertion (so creation) order; see `MockStore.replay`. */
   readonly replays = new Map<string, Replay>();
 
   entries(collection: string): StoredEntry[] {
@@ -39,16 +39,24 @@ export class AccountSpace {
 }
 
 export interface Replay {
+  /** A hash of the method, path and body of the first request: a repeat must match it. */
   fingerprint: string;
   status: number;
   body: string;
+  /** When it was first answered, Unix seconds by the store's clock. */
+  created: number;
 }
+
+/** Stripe keeps an idempotency key for 24 hours; after that the key is new again. */
+export const REPLAY_TTL_SECONDS = 24 * 60 * 60;
+/** Replays kept per API key at most; past it the oldest go first, even within the 24 hours. */
+const MAX_REPLAYS = 10_000;
 
 export interface StoreSnapshot {
   version: 1;
   seq: number;
-  /** By hashed API key: the file never holds a key. */
-  accounts: Record<string, { objects: [string, string, number, StoredObject][] }>;
+  /** By hashed API key: the file never holds a key. Files written before replays were kept have none. */
+  accounts: Record<string, { objects: [string, string, number, StoredObject][]; replays?: [string, string, number, string, number][] }>;
 }
 
 /**
@@ -57,11 +65,17 @@ export interface StoreSnapshot {
  */
 export class MockStore {
   private accounts = new Map<string, AccountSpace>();
+  /** The store's clock, Unix seconds: replays expire by it. */
+  private readonly now: () => number;
   private readonly listeners = new Set<ChangeListener>();
   private seq = 0;
   private readonly hashes = new Map<string, string>();
   /** Called after every change (the state file's debounced writer listens here). */
   onDirty: () => void = () => {};
+
+  constructor(options: { now?: () => number } = {}) {
+    this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
+  }
 
   /**
    * Subscribes to every change, called synchronously after the write; returns the unsubscribe
@@ -81,6 +95,32 @@ export class MockStore {
       this.accounts.set(hash, space);
     }
     return space;
+  }
+
+  /** The first answer to this key's request with this Idempotency-Key, unless it is older than 24 hours. */
+  replay(apiKey: string, idempotencyKey: string): Replay | undefined {
+    const space = this.accounts.get(this.keyHash(apiKey));
+    const replay = space?.replays.get(idempotencyKey);
+    if (!replay || this.expired(replay)) return undefined;
+    return replay;
+  }
+
+  /** Keeps the answer to a request that carried an Idempotency-Key (and schedules the state file's write). */
+  remember(apiKey: string, idempotencyKey: string, answer: { request: string; status: number; body: string }): void {
+    const replays = this.space(apiKey).replays;
+    replays.delete(idempotencyKey);
+    // Insertion order is creation order, so the expired and the excess are at the front.
+    for (const [key, old] of replays) {
+      if (!this.expired(old) && replays.size < MAX_REPLAYS) break;
+      replays.delete(key);
+    }
+    replays.set(idempotencyKey, { fingerprint: fingerprintOf(answer.request), status: answer.status, body: answer.body, created: this.now() });
+    this.onDirty();
+  }
+
+  /** Whether a request matches the one a replay answered. */
+  static sameRequest(replay: Replay, request: string): boolean {
+    return replay.fingerprint === fingerprintOf(request);
   }
 
   get(apiKey: string, id: string): StoredEntry | undefined {
@@ -140,7 +180,8 @@ export class MockStore {
     const accounts: StoreSnapshot['accounts'] = {};
     for (const [hash, space] of this.accounts) {
       const objects = [...space.objects.values()].sort((a, b) => a.seq - b.seq).map((e) => [e.id, e.collection, e.seq, e.object] as [string, string, number, StoredObject]);
-      if (objects.length > 0) accounts[hash] = { objects };
+      const replays = [...space.replays].filter(([, r]) => !this.expired(r)).map(([key, r]) => [key, r.fingerprint, r.status, r.body, r.created] as [string, string, number, string, number]);
+      if (objects.length > 0 || replays.length > 0) accounts[hash] = replays.length > 0 ? { objects, replays } : { objects };
     }
     return { version: 1, seq: this.seq, accounts };
   }
@@ -148,8 +189,12 @@ export class MockStore {
   restore(snapshot: StoreSnapshot): void {
     this.accounts = new Map();
     this.seq = snapshot.seq;
-    for (const [hash, { objects }] of Object.entries(snapshot.accounts)) {
+    for (const [hash, { objects, replays = [] }] of Object.entries(snapshot.accounts)) {
       const space = new AccountSpace();
+      for (const [key, fingerprint, status, body, created] of replays) {
+        const replay = { fingerprint, status, body, created };
+        if (!this.expired(replay)) space.replays.set(key, replay);
+      }
       for (const [id, collection, seq, object] of objects) {
         const entry: StoredEntry = { id, collection, seq, object };
         space.objects.set(id, entry);
@@ -159,6 +204,10 @@ export class MockStore {
       }
       this.accounts.set(hash, space);
     }
+  }
+
+  private expired(replay: Replay): boolean {
+    return this.now() - replay.created >= REPLAY_TTL_SECONDS;
   }
 
   /** A key's space is named by a hash of it, so the state file holds no key. */
@@ -183,6 +232,11 @@ export class MockStore {
       }
     }
   }
+}
+
+/** Requests are compared by hash, so the state file does not keep every request body twice. */
+function fingerprintOf(request: string): string {
+  return crypto.createHash('sha256').update(request).digest('base64url');
 }
 
 /** The index of the entry with this creation number in a list ordered by it, or -1. */
