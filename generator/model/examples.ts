@@ -97,12 +97,15 @@ const ID_PREFIXES: Record<string, string> = {
   webhook_endpoint: 'we',
 };
 
-/** The id prefix of an object (`customer` → `cus`). */
+/**
+ * The id prefix Stripe uses for an object (`customer` → `cus`); others take the initials of the name's
+ * last part. One table for the docs' examples and the mock's ids. An own key only: an object named
+ * `constructor` must not find `Object.prototype`'s.
+ */
 export function idPrefix(objectName: string): string {
-  const known = ID_PREFIXES[objectName];
-  if (known) return known;
+  if (Object.hasOwn(ID_PREFIXES, objectName)) return ID_PREFIXES[objectName]!;
   const last = objectName.split('.').pop() ?? objectName;
-  return last.split('_').map((word) => word[0] ?? '').join('') || 'obj';
+  return last.split(/_|(?=[A-Z])/).filter(Boolean).map((word) => word[0]!.toLowerCase()).join('') || 'obj';
 }
 
 /** A stable id such as `cus_NffrFeUfNV2Hib`: the suffix is a hash of the object name, not random. */

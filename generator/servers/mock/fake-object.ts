@@ -1,63 +1,8 @@
 import crypto from 'node:crypto';
+import { idPrefix } from '../../model/examples.js';
 import type { Decl, Operation, TypeExpr } from '../../model/types.js';
 import type { FormObject, FormValue } from './form-decode.js';
 import { setField } from './own-field.js';
-
-/** Id prefixes of common Stripe objects; others take the initials of their name. */
-const ID_PREFIXES: Record<string, string> = {
-  account: 'acct',
-  application_fee: 'fee',
-  balance_transaction: 'txn',
-  bank_account: 'ba',
-  'billing_portal.configuration': 'bpc',
-  'billing_portal.session': 'bps',
-  card: 'card',
-  credit_note: 'cn',
-  customer_balance_transaction: 'cbtxn',
-  dispute: 'dp',
-  fee_refund: 'fr',
-  file: 'file',
-  file_link: 'link',
-  'issuing.card': 'ic',
-  'issuing.cardholder': 'ich',
-  mandate: 'mandate',
-  payment_link: 'plink',
-  person: 'person',
-  plan: 'plan',
-  promotion_code: 'promo',
-  quote: 'qt',
-  review: 'prv',
-  shipping_rate: 'shr',
-  source: 'src',
-  subscription_item: 'si',
-  subscription_schedule: 'sub_sched',
-  tax_id: 'txi',
-  'terminal.location': 'tml',
-  'terminal.reader': 'tmr',
-  'test_helpers.test_clock': 'clock',
-  token: 'tok',
-  topup: 'tu',
-  transfer_reversal: 'trr',
-  charge: 'ch',
-  'checkout.session': 'cs',
-  customer: 'cus',
-  event: 'evt',
-  'identity.verification_report': 'vr',
-  'identity.verification_session': 'vs',
-  invoice: 'in',
-  invoiceitem: 'ii',
-  payment_intent: 'pi',
-  payment_method: 'pm',
-  payout: 'po',
-  price: 'price',
-  product: 'prod',
-  refund: 're',
-  setup_intent: 'seti',
-  subscription: 'sub',
-  tax_rate: 'txr',
-  transfer: 'tr',
-  webhook_endpoint: 'we',
-};
 
 /** 2023-09-12, the date of the pinned spec: every object is "created" then, so answers are stable. */
 export const MOCK_CREATED = 1694476800;
@@ -97,11 +42,6 @@ export function fakeResponse(request: FakeRequest): unknown {
 /** An object of `type` with the given id, its required fields filled with plain values. */
 export function fakeObject(type: TypeExpr, index: Map<string, Decl>, id: string, seed: string): unknown {
   return new Faker(index, seed, id).value(type, 'response', 0);
-}
-
-/** The id prefix Stripe uses for an object type (`cus` for `customer`). */
-export function idPrefix(objectName: string): string {
-  return Object.hasOwn(ID_PREFIXES, objectName) ? ID_PREFIXES[objectName]! : initials(objectName);
 }
 
 /** A request value (strings all the way down) as the field's type has it; `undefined` if it does not fit. */
@@ -170,11 +110,6 @@ function objectLiteral(decl: Decl): string | undefined {
   if (decl.body.kind !== 'interface') return undefined;
   const object = decl.body.properties.find((p) => p.name === 'object');
   return object?.type.kind === 'literal' ? String(object.type.value) : undefined;
-}
-
-function initials(name: string): string {
-  const last = name.split('.').pop()!;
-  return last.split(/_|(?=[A-Z])/).filter(Boolean).map((w) => w[0]!.toLowerCase()).join('') || 'obj';
 }
 
 /** Copies the request's fields onto the answer where the object has a field of that name. */

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Decl, Property, TypeExpr } from '../../model/types.js';
-import { coerceParam, fakeObject, idPrefix } from './fake-object.js';
+import { idPrefix } from '../../model/examples.js';
+import { coerceParam, fakeObject } from './fake-object.js';
 import type { FormObject } from './form-decode.js';
 import type { StoredObject } from './object-store.js';
 import { setField } from './own-field.js';
