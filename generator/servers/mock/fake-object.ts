@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { idPrefix } from '../../model/examples.js';
 import type { Decl, Operation, TypeExpr } from '../../model/types.js';
+import { objectLiteral } from './api-plan.js';
 import type { FormObject, FormValue } from './form-decode.js';
 import { setField } from './own-field.js';
 
@@ -104,12 +105,6 @@ class Faker {
     const hash = crypto.createHash('sha256').update(`${objectName}\n${this.seed}`).digest('base64url').replace(/[-_]/g, '').slice(0, 24);
     return `${prefix}_${hash}`;
   }
-}
-
-function objectLiteral(decl: Decl): string | undefined {
-  if (decl.body.kind !== 'interface') return undefined;
-  const object = decl.body.properties.find((p) => p.name === 'object');
-  return object?.type.kind === 'literal' ? String(object.type.value) : undefined;
 }
 
 /** Copies the request's fields onto the answer where the object has a field of that name. */
