@@ -10,14 +10,7 @@ export type * as Identity from './namespaces/Identity.js';
 export { webhooks } from './webhooks.js';
 export type { Event, EventType, StripeEvent, UntypedObject, UntypedResource } from './webhooks.js';
 export type { Address } from './types/Address.js';
-export {
-  getIdentityVerificationSessions,
-  getIdentityVerificationSessionsSession,
-  postIdentityVerificationSessions,
-  postIdentityVerificationSessionsSession,
-  postIdentityVerificationSessionsSessionCancel,
-  postIdentityVerificationSessionsSessionRedact,
-} from './resources/Identity/VerificationSessions.js';
+export * from './operations.js';
 
 /** The default client, configured from the environment (see `configFromEnv`) on its first request. */
 const stripe: StripeClient = /* @__PURE__ */ new StripeClient(configFromEnv);

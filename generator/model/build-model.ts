@@ -339,6 +339,7 @@ function groupResources(operations: Operation[]): ResourceGroup[] {
         path: n.resourcePath,
         id: n.resourceId,
         module: n.module,
+        methodsModule: `methods/${[...n.namespace, n.resourceClass].join('/')}`,
         operations: [],
       };
       groups.set(key, group);

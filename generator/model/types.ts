@@ -213,5 +213,11 @@ export interface ResourceGroup {
   id: string;
   /** Module of the resource class and its params types, relative to `src/`. */
   module: string;
+  /**
+   * Module that re-exports the resource's operation functions under its methods' names
+   * (`postIdentityVerificationSessions as create`): the class's type, through which editors show
+   * each function's doc comment on the method.
+   */
+  methodsModule: string;
   operations: Operation[];
 }

@@ -1,21 +1,25 @@
 /**
  * Operation functions as methods. A generated class extends one of these bases with its method
- * table (`{ create: postIdentityVerificationSessions, ... }`, typed by an interface of `typeof`
- * entries); the base puts each function on the prototype, passing the instance's transport first,
- * and the table's type gives the class each method's type (`MethodsOf`). No method is declared or
- * delegated per operation, so the checker reads each operation's signature once, on its function.
+ * table (`{ create: postIdentityVerificationSessions, ... }`), typed as the module that re-exports
+ * the functions under the methods' names; the base puts each function on the prototype, passing the
+ * instance's transport first. No method is declared or delegated per operation, so the checker reads
+ * each operation's signature once, on its function, and editors show its doc comment through the
+ * re-export.
  */
 
-import type { ClientCore } from './core.js';
-import type { MethodsOf } from './operation-types.js';
+import { ClientCore } from './core.js';
+import type { ClientBound } from './operation-types.js';
 
 type Operation = (core: ClientCore, ...args: unknown[]) => unknown;
 
 /** `operations` maps method names to operation functions (`(core, ...args)`), as the generator pairs them. */
 function install<T extends object>(prototype: T, operations: object, coreOf: (self: T) => ClientCore): void {
   for (const [name, operation] of Object.entries(operations)) {
+    // The function's standalone signature applies to the method too (`client.create(core, params)`):
+    // a transport given first is used as given.
     const method = function (this: T, ...args: unknown[]): unknown {
-      return (operation as Operation)(coreOf(this), ...args);
+      const core = args[0] instanceof ClientCore ? (args.shift() as ClientCore) : coreOf(this);
+      return (operation as Operation)(core, ...args);
     };
     Object.defineProperty(method, 'name', { value: name });
     // As a class method would be: writable, configurable, not enumerable.
@@ -78,7 +82,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The base of a resource class (`client.identity.verificationSessions`): it holds the client, whose transport each call uses. */
-export function resourceBase<Table extends object>(operations: Table): new (client: { readonly core: ClientCore }) => MethodsOf<Table> {
+export function resourceBase<Table extends object>(operations: Table): new (client: { readonly core: ClientCore }) => Table & ClientBound {
   class Resource {
     // An ES private field: no method name from the spec can collide with it.
     readonly #client: { readonly core: ClientCore };
@@ -92,17 +96,17 @@ export function resourceBase<Table extends object>(operations: Table): new (clie
       Object.setPrototypeOf(this.prototype, missingMethods);
     }
   }
-  // The methods are installed above, one per table entry, as `MethodsOf` describes them.
-  return Resource as unknown as new (client: { readonly core: ClientCore }) => MethodsOf<Table>;
+  // The methods are installed above, one per table entry, as the functions' method signatures describe them.
+  return Resource as unknown as new (client: { readonly core: ClientCore }) => Table & ClientBound;
 }
 
 /** The base of the client class, whose flat methods (`client.postIdentityVerificationSessions`) use its `core`. */
-export function clientBase<Table extends object>(operations: Table): new () => MethodsOf<Table> {
+export function clientBase<Table extends object>(operations: Table): new () => Table & ClientBound {
   class Client {
     static {
       install(this.prototype, operations, (self: Client) => (self as unknown as { readonly core: ClientCore }).core);
       Object.setPrototypeOf(this.prototype, missingMethods);
     }
   }
-  return Client as new () => MethodsOf<Table>;
+  return Client as unknown as new () => Table & ClientBound;
 }

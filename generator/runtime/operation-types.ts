@@ -1,8 +1,10 @@
 /**
  * The type of every operation, written once per operation as `OperationFunction<...>` on its
- * standalone function; the methods of the client and its resources take the same type without the
- * transport (`OperationMethod`), mapped from their method tables. So the checker reads one
- * signature per operation, and editors show each method's parameters by name.
+ * standalone function. The same function is a method of the client (`client.postIdentityVerificationSessions`)
+ * and of its resource (`client.identity.verificationSessions.create`): both re-export it under their
+ * names, so an editor shows the function's own doc comment on all three call shapes, and the comment
+ * is written once. Hence two call signatures: as a method, on a client or resource (`ClientBound`),
+ * and standalone, with the transport first.
  *
  * Type arguments, in order:
  * - `Path`: the path parameters, as a labelled tuple (`[session: string]`);
@@ -21,17 +23,20 @@ import type { ApiListPromise, ApiSearchResult } from './pagination.js';
 export type OperationKind = 'object' | 'list' | 'search' | 'binary';
 
 export interface OperationFunction<Path, Params, Returns, Paths = never, Kind = 'object'> {
+  <const E extends Paths[] = []>(this: ClientBound, ...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
   <const E extends Paths[] = []>(core: ClientCore, ...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
 }
 
-export interface OperationMethod<Path, Params, Returns, Paths = never, Kind = 'object'> {
-  <const E extends Paths[] = []>(...args: Arguments<Path, ParamsArgument<Params, Paths, E>>): Result<Kind, Expanded<Returns, Kind, E>>;
+// Types only: nothing at run time carries the mark.
+declare const bound: unique symbol;
+
+/**
+ * A client or one of its resources, whose transport a method call uses. The mark keeps the method
+ * signature from applying where no client is: a function called on its own takes the transport first.
+ */
+export interface ClientBound {
+  readonly [bound]: true;
 }
-
-/** A method table's functions as methods: the same signatures, without the transport. */
-export type MethodsOf<Table> = { readonly [Name in keyof Table]: MethodOf<Table[Name]> };
-
-type MethodOf<F> = F extends OperationFunction<infer Path, infer Params, infer Returns, infer Paths, infer Kind> ? OperationMethod<Path, Params, Returns, Paths, Kind> : never;
 
 // `Path` has no `extends unknown[]` constraint: checking one makes the checker resolve each labelled
 // path tuple's array members where the operation is declared, for all 468 operations, where the

@@ -3,6 +3,7 @@
  * method's parameters by name with their types, and the operation's description on hover, on all
  * three call shapes (resource method, flat method, standalone function).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -71,11 +72,25 @@ describe('the editor experience', () => {
     expect(parametersAt(service, 'getIdentityVerificationSessionsSession(createCore(), ')).toEqual(['core: ClientCore', ...expected]);
   });
 
-  it('hover shows the operation description and its endpoint', () => {
-    const at = source.indexOf('.create(') + 1;
-    const info = service.getQuickInfoAtPosition(user, at)!;
-    const docs = ts.displayPartsToString(info.documentation);
-    expect(docs).toContain('Creates a VerificationSession object.');
-    expect(docs).toContain('`POST /v1/identity/verification_sessions`');
+  it('hover shows the operation description and its endpoint, on every call shape', () => {
+    const probes = ['verificationSessions.create(', 'client.getIdentityVerificationSessionsSession(', 'getIdentityVerificationSessionsSession(createCore()'];
+    const shown = probes.map((probe) => {
+      const info = service.getQuickInfoAtPosition(user, source.indexOf(probe) + probe.indexOf('(') - 1)!;
+      return ts.displayPartsToString(info.documentation);
+    });
+    expect(shown[0]).toContain('Creates a VerificationSession object.');
+    expect(shown[0]).toContain('`POST /v1/identity/verification_sessions`');
+    expect(shown[1]).toContain('Retrieves the details of a VerificationSession that was previously created.');
+    expect(shown[1]).toContain('`GET /v1/identity/verification_sessions/{session}`');
+    expect(shown[2]).toBe(shown[1]);
+  });
+
+  it('writes each operation\'s doc comment once, on its function', () => {
+    const sources = fs.readdirSync(path.join(ROOT, 'generated/src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes('__editor_probe__'))
+      .map((f) => fs.readFileSync(path.join(ROOT, 'generated/src', f), 'utf8'));
+    const endpointLines = sources.flatMap((text) => text.match(/^\s*(?:\/\*\*|\*) `(?:GET|POST|DELETE) \/v1\/[^`]*`(?: \*\/)?$/gm) ?? []);
+    expect(endpointLines.length).toBe(6);
+    expect(new Set(endpointLines.map((line) => line.replace(/^\s*(?:\/\*\*|\*) | \*\/$/g, ''))).size).toBe(6);
   });
 });

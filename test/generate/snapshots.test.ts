@@ -17,6 +17,8 @@ describe('Create a VerificationSession, generated alone', () => {
     const { files } = await generatePackage(config(['PostIdentityVerificationSessions']));
     for (const file of [
       'src/resources/Identity/VerificationSessions.ts',
+      'src/methods/Identity/VerificationSessions.ts',
+      'src/operations.ts',
       'src/types/Identity/VerificationSession.ts',
       'src/types/Identity/VerificationReport.ts',
       'src/client.ts',

@@ -104,6 +104,16 @@ describe('the whole API', () => {
     }
   }, 120_000);
 
+  it('writes each operation\'s doc comment once, on its function: the methods re-export it', () => {
+    const sources = fs.readdirSync(path.join(out, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+      .map((f) => fs.readFileSync(path.join(out, 'src', f), 'utf8'));
+    // Each doc comment ends with its endpoint: `POST /v1/identity/verification_sessions`.
+    const endpoints = sources.flatMap((text) => text.match(/^\s*(?:\/\*\*|\*) `(?:GET|POST|DELETE) \/v1\/[^`]*`(?: \*\/)?$/gm) ?? []).map((line) => line.replace(/^\s*(?:\/\*\*|\*) | \*\/$/g, ''));
+    expect(endpoints).toHaveLength(468);
+    expect(new Set(endpoints).size).toBe(468);
+  });
+
   it('the committed package has no line over 120 columns either', () => {
     expect(overlongLines(path.join(ROOT, 'generated/src'))).toEqual([]);
     // The check sees long lines: the runtime's compiled declarations, which it leaves out, have some.

@@ -80,15 +80,18 @@ describe('the tarball, installed into a fresh project', () => {
     await run(process.execPath, [TSC, '-p', '.'], { cwd: app });
   });
 
-  test('its declarations name the method tables instead of writing their types out', () => {
+  test('its declarations type the client and its resources by the modules that re-export the functions', () => {
     const dist = path.join(app, 'node_modules/@utdk/stripe/dist/esm');
     const client = fs.readFileSync(path.join(dist, 'client.d.ts'), 'utf8');
     const resource = fs.readFileSync(path.join(dist, 'resources/Identity/VerificationSessions.d.ts'), 'utf8');
-    expect(client).toMatch(/=> import\("\.\/runtime\/operation-types\.js"\)\.MethodsOf<FlatMethods>;/);
-    expect(client).toContain('postIdentityVerificationSessions: typeof postIdentityVerificationSessions;');
-    // Each operation's type is written once, on its function in its resource's declarations.
+    const methods = fs.readFileSync(path.join(dist, 'methods/Identity/VerificationSessions.d.ts'), 'utf8');
+    expect(client).toMatch(/=> typeof operations & import\("\.\/runtime\/operation-types\.js"\)\.ClientBound;/);
+    expect(resource).toMatch(/=> typeof methods & import\("\.\.\/\.\.\/runtime\/operation-types\.js"\)\.ClientBound;/);
+    expect(methods).toContain('postIdentityVerificationSessions as create,');
+    // Each operation's type and doc comment are written once, on its function in its resource's declarations.
     expect(client).not.toContain('OperationFunction<');
-    expect(resource).toMatch(/=> import\("\.\.\/\.\.\/runtime\/operation-types\.js"\)\.MethodsOf<Methods>;/);
+    expect(methods).not.toContain('OperationFunction<');
+    expect(methods).not.toContain('/**');
     const functions = resource.match(/^export declare const \w+: OperationFunction</gm)!.length;
     expect(functions).toBe(6);
     expect(resource.match(/OperationFunction</g)).toHaveLength(functions);

@@ -1,15 +1,20 @@
 /**
  * Operation functions as methods. A generated class extends one of these bases with its method
- * table (`{ create: postIdentityVerificationSessions, ... }`, typed by an interface of `typeof`
- * entries); the base puts each function on the prototype, passing the instance's transport first,
- * and the table's type gives the class each method's type (`MethodsOf`). No method is declared or
- * delegated per operation, so the checker reads each operation's signature once, on its function.
+ * table (`{ create: postIdentityVerificationSessions, ... }`), typed as the module that re-exports
+ * the functions under the methods' names; the base puts each function on the prototype, passing the
+ * instance's transport first. No method is declared or delegated per operation, so the checker reads
+ * each operation's signature once, on its function, and editors show its doc comment through the
+ * re-export.
  */
+import { ClientCore } from './core.js';
 /** `operations` maps method names to operation functions (`(core, ...args)`), as the generator pairs them. */
 function install(prototype, operations, coreOf) {
     for (const [name, operation] of Object.entries(operations)) {
+        // The function's standalone signature applies to the method too (`client.create(core, params)`):
+        // a transport given first is used as given.
         const method = function (...args) {
-            return operation(coreOf(this), ...args);
+            const core = args[0] instanceof ClientCore ? args.shift() : coreOf(this);
+            return operation(core, ...args);
         };
         Object.defineProperty(method, 'name', { value: name });
         // As a class method would be: writable, configurable, not enumerable.
@@ -77,7 +82,7 @@ export function resourceBase(operations) {
             Object.setPrototypeOf(this.prototype, missingMethods);
         }
     }
-    // The methods are installed above, one per table entry, as `MethodsOf` describes them.
+    // The methods are installed above, one per table entry, as the functions' method signatures describe them.
     return Resource;
 }
 /** The base of the client class, whose flat methods (`client.postIdentityVerificationSessions`) use its `core`. */

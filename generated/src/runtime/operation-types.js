@@ -1,8 +1,10 @@
 /**
  * The type of every operation, written once per operation as `OperationFunction<...>` on its
- * standalone function; the methods of the client and its resources take the same type without the
- * transport (`OperationMethod`), mapped from their method tables. So the checker reads one
- * signature per operation, and editors show each method's parameters by name.
+ * standalone function. The same function is a method of the client (`client.postIdentityVerificationSessions`)
+ * and of its resource (`client.identity.verificationSessions.create`): both re-export it under their
+ * names, so an editor shows the function's own doc comment on all three call shapes, and the comment
+ * is written once. Hence two call signatures: as a method, on a client or resource (`ClientBound`),
+ * and standalone, with the transport first.
  *
  * Type arguments, in order:
  * - `Path`: the path parameters, as a labelled tuple (`[session: string]`);

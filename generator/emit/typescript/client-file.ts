@@ -3,7 +3,6 @@ import { StructureKind, VariableDeclarationKind } from './ts-morph-values.js';
 import type { ApiModel, Decl } from '../../model/types.js';
 import { tsString } from '../../text/escape.js';
 import { ModuleScope } from './module-scope.js';
-import { operationDocs, operationTable } from './operation-signature.js';
 import { MAX_LINE } from './jsdoc.js';
 
 export interface PackageIdentity {
@@ -24,8 +23,8 @@ interface NamespaceNode {
 export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, index: Map<string, Decl>): (string | StatementStructures)[] {
   const scope = new ModuleScope('client', index, []);
   scope.reserve('StripeClient');
-  const flatMethods = scope.local('flatMethods');
-  const FlatMethods = scope.local('FlatMethods');
+  // The flat methods are the operation functions, installed from the module that exports them all.
+  const operations = scope.importNamespace('operations', 'operations', false);
   const ClientCore = scope.importFrom('runtime/core', 'ClientCore', false);
   const ClientConfig = scope.importFrom('runtime/core', 'ClientConfig', true);
   const defaultTransport = scope.importFrom('runtime/core', 'defaultTransport', false);
@@ -48,11 +47,6 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       return { name, type: fits ? type : objectType(node, true), init: fits ? init : objectInit(node, true) };
     }),
   ].sort((a, b) => (a.name < b.name ? -1 : 1));
-  // A flat method takes its type and doc comment from its entry in the table, as resource methods do.
-  const moduleOf = new Map(model.resources.flatMap((group) => group.operations.map((op) => [op.id, group.module] as const)));
-  const flat = [...model.operations]
-    .sort((a, b) => (a.names.flat < b.names.flat ? -1 : 1))
-    .map((op) => ({ method: op.names.flat, fn: scope.importFrom(moduleOf.get(op.id)!, op.names.flat, false), docs: operationDocs(op) }));
   const clientBase = scope.importFrom('runtime/operation-methods', 'clientBase', false);
   const webhooks = scope.importFrom('webhooks', 'webhooks', false);
   const Webhooks = scope.importFrom('runtime/webhooks', 'Webhooks', true);
@@ -65,14 +59,12 @@ export function clientFileStatements(model: ApiModel, pkg: PackageIdentity, inde
       docs: [{ description: 'The Stripe API version this package was generated for; sent as `Stripe-Version`.' }],
       declarations: [{ name: 'API_VERSION', initializer: tsString(model.apiVersion) }],
     },
-    // Text, which the printer does not set apart from the statement before it.
-    `\n${operationTable(flatMethods, FlatMethods, flat)}`,
     {
       kind: StructureKind.Class,
       name: 'StripeClient',
       isExported: true,
-      // Pure: a bundle that calls operation functions over `createCore` drops the client and its table.
-      extends: `/* @__PURE__ */ ${clientBase}(${flatMethods})`,
+      // Pure: a bundle that calls operation functions over `createCore` drops the client.
+      extends: `/* @__PURE__ */ ${clientBase}(${operations})`,
       docs: [{ description: 'A client for the Stripe API. Configuration is read when the first request is made; on Node the\ntransport is `node:http` (see `defaultTransport`) unless the config passes its own `fetch`.' }],
       properties: [
         { name: '#core', type: `${ClientCore} | undefined` },

@@ -63,14 +63,8 @@ export function indexFileStatements(model: ApiModel): StatementStructures[] {
   // The spec's own `event` schema (in builds with the events resource) is the union's generic form:
   // the package's `Event` is the union.
   statements.push(...reExports(module, model.declarations.filter((d) => d.scope.length === 0 && !WEBHOOKS_TYPES.includes(d.name))));
-  for (const group of model.resources) {
-    statements.push({
-      kind: StructureKind.ExportDeclaration,
-      moduleSpecifier: relativeModule(module, group.module),
-      // Resource classes are reached through the client; their names repeat across namespaces.
-      namedExports: group.operations.map((op) => op.names.flat).sort(),
-    });
-  }
+  // Every operation function. Resource classes are reached through the client: their names repeat across namespaces.
+  statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' });
   statements.push({
     kind: StructureKind.VariableStatement,
     docs: [{ description: 'The default client, configured from the environment (see `configFromEnv`) on its first request.' }],

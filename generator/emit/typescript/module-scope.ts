@@ -12,6 +12,7 @@ import type { Decl } from '../../model/types.js';
 export class ModuleScope {
   private readonly taken = new Set<string>();
   private readonly imported = new Map<string, { module: string; name: string; local: string; typeOnly: boolean }>();
+  private readonly namespaces = new Map<string, { local: string; typeOnly: boolean }>();
 
   constructor(
     readonly module: string,
@@ -97,33 +98,48 @@ export class ModuleScope {
     return local;
   }
 
+  /** Imports a module as a namespace (`import * as operations from './operations.js'`), under a name this module may use. */
+  importNamespace(module: string, name: string, typeOnly: boolean): string {
+    const existing = this.namespaces.get(module);
+    if (existing) {
+      existing.typeOnly &&= typeOnly;
+      return existing.local;
+    }
+    const local = this.local(name);
+    this.namespaces.set(module, { local, typeOnly });
+    return local;
+  }
+
   private importName(root: Decl): string {
     return this.importFrom(root.module!, root.name, true);
   }
 
   imports(): ImportDeclarationStructure[] {
+    const namespaces = [...this.namespaces.entries()].map(([module, { local, typeOnly }]): [string, ImportDeclarationStructure] => [
+      module,
+      { kind: StructureKind.ImportDeclaration, isTypeOnly: typeOnly, moduleSpecifier: relativeModule(this.module, module), namespaceImport: local },
+    ]);
     const byModule = new Map<string, { name: string; local: string; typeOnly: boolean }[]>();
     for (const entry of this.imported.values()) {
       const list = byModule.get(entry.module) ?? [];
       list.push(entry);
       byModule.set(entry.module, list);
     }
-    return [...byModule.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([module, names]) => {
-        const allTypes = names.every((n) => n.typeOnly);
-        return {
-          kind: StructureKind.ImportDeclaration,
-          isTypeOnly: allTypes,
-          moduleSpecifier: relativeModule(this.module, module),
-          namedImports: names
-            .sort((a, b) => (a.name < b.name ? -1 : 1))
-            .map((n) => ({
-              name: n.name,
-              alias: n.local === n.name ? undefined : n.local,
-              isTypeOnly: !allTypes && n.typeOnly,
-            })),
-        };
-      });
+    const named = [...byModule.entries()].map(([module, names]): [string, ImportDeclarationStructure] => {
+      const allTypes = names.every((n) => n.typeOnly);
+      return [module, {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: allTypes,
+        moduleSpecifier: relativeModule(this.module, module),
+        namedImports: names
+          .sort((a, b) => (a.name < b.name ? -1 : 1))
+          .map((n) => ({
+            name: n.name,
+            alias: n.local === n.name ? undefined : n.local,
+            isTypeOnly: !allTypes && n.typeOnly,
+          })),
+      }];
+    });
+    return [...namespaces, ...named].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, statement]) => statement);
   }
 }

@@ -64,19 +64,11 @@ export function operationConst(name: string, [doc]: string[], type: string, init
 }
 
 /**
- * A class's method table: `interface Methods { /** ... *\/ create: typeof postIdentityVerificationSessions; ... }`
- * and `const methods: Methods = { create: postIdentityVerificationSessions, ... };`. The base installs
- * the object's functions; the interface gives the class its methods' types and doc comments under a
- * name, so the emitted declarations write `MethodsOf<Methods>` rather than the table's whole type.
- * A plain object of functions, so a bundler drops it with the class when neither is used.
+ * A resource's method table, `{ create: postIdentityVerificationSessions, ... }`: the functions its
+ * base installs as methods, by the methods' names. A plain object of functions, so a bundler drops
+ * it with the class when neither is used. Typed by the methods module, not here: no doc comment.
  */
-export function operationTable(name: string, typeName: string, entries: { method: string; fn: string; docs: string[] }[]): string {
-  // Given as text: an initializer structure would hang-indent the object's lines.
-  const member = (method: string, fn: string) => {
-    const line = `  ${method}: typeof ${fn};`;
-    return line.length <= MAX_LINE ? line : `  ${method}:\n    typeof ${fn};`;
-  };
-  const members = entries.map(({ method, fn, docs: [doc] }) => `${doc ? `${jsDocBlock(doc, '  ')}\n` : ''}${member(method, fn)}`);
-  const values = entries.map(({ method, fn }) => `  ${method === fn ? fn : `${method}: ${fn}`},`);
-  return `interface ${typeName} {\n${members.join('\n')}\n}\n\nconst ${name}: ${typeName} = {\n${values.join('\n')}\n};`;
+export function operationTable(operations: Operation[]): string {
+  const entries = operations.map(({ names: { method, flat } }) => `  ${method === flat ? flat : `${method}: ${flat}`},`);
+  return `{\n${entries.join('\n')}\n}`;
 }

@@ -4,6 +4,8 @@ import { namespaceModules } from './namespace-modules.js';
 
 export type ModulePlan =
   | { kind: 'resource'; module: string; group: ResourceGroup; roots: Decl[] }
+  | { kind: 'methods'; module: string; group: ResourceGroup }
+  | { kind: 'operations'; module: string; model: ApiModel }
   | { kind: 'types'; module: string; roots: Decl[] }
   | { kind: 'namespace'; module: string; model: ApiModel }
   | { kind: 'client'; module: string; model: ApiModel; pkg: PackageIdentity }
@@ -17,12 +19,14 @@ export function planModules(model: ApiModel, pkg: PackageIdentity): ModulePlan[]
   const plans: ModulePlan[] = [];
   for (const group of model.resources) {
     plans.push({ kind: 'resource', module: group.module, group, roots: byModule.get(group.module) ?? [] });
+    plans.push({ kind: 'methods', module: group.methodsModule, group });
   }
   const resourceModules = new Set(model.resources.map((g) => g.module));
   for (const [module, roots] of byModule) {
     if (!resourceModules.has(module)) plans.push({ kind: 'types', module, roots });
   }
   for (const module of namespaceModules(model)) plans.push({ kind: 'namespace', module, model });
+  plans.push({ kind: 'operations', module: 'operations', model });
   plans.push({ kind: 'client', module: 'client', model, pkg });
   plans.push({ kind: 'webhooks', module: 'webhooks', model });
   plans.push({ kind: 'index', module: 'index', model });

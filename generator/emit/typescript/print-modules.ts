@@ -6,6 +6,7 @@ import { declStatements } from './declarations.js';
 import { indexFileStatements, namespaceFiles } from './index-file.js';
 import { ModuleScope } from './module-scope.js';
 import type { ModulePlan } from './plan-modules.js';
+import { methodsFileStatements, operationsFileStatements } from './methods-file.js';
 import { resourceFileStatements } from './resource-file.js';
 import { MAX_LINE } from './jsdoc.js';
 import { webhooksFileStatements } from './webhooks-file.js';
@@ -21,6 +22,12 @@ export function printModules(plans: ModulePlan[], index: Map<string, Decl>): Map
     switch (plan.kind) {
       case 'resource':
         statements = resourceFileStatements(plan.group, plan.roots, index);
+        break;
+      case 'methods':
+        statements = methodsFileStatements(plan.group);
+        break;
+      case 'operations':
+        statements = operationsFileStatements(plan.model.resources);
         break;
       case 'types': {
         const scope = new ModuleScope(plan.module, index, plan.roots);
