@@ -54,8 +54,6 @@ interface ValuePolicy {
   arrayDepth: number;
   /** A list object (an invoice's `lines`) in Stripe's list shape with one item, its `url` named after the field. */
   listShape: boolean;
-  /** A value for a reference the index does not hold. */
-  unknownRef: unknown;
   /** The id an object of `decl` gets when nobody chose one, if any. */
   objectId(decl: Decl): string | undefined;
   /** Whether an optional property shows (required ones always do). */
@@ -71,7 +69,6 @@ const realistic: ValuePolicy = {
   maxObjectDepth: 11,
   arrayDepth: 4,
   listShape: true,
-  unknownRef: {},
   objectId: (decl) => {
     const objectName = objectNameOf(decl);
     return objectName ? exampleId(objectName) : undefined;
@@ -112,7 +109,6 @@ const request: ValuePolicy = {
   maxObjectDepth: 5,
   arrayDepth: Infinity,
   listShape: false,
-  unknownRef: {},
   objectId: () => undefined,
   // The docs' usual `order_id` example, where the operation takes metadata.
   showsOptional: (property, at) => at.depth === 0 && property.name === 'metadata',
@@ -139,7 +135,6 @@ const minimal: ValuePolicy = {
   maxObjectDepth: 4,
   arrayDepth: 0,
   listShape: false,
-  unknownRef: null,
   objectId: () => undefined,
   showsOptional: () => false,
   primitive: (kind, at) => (kind === 'string' ? '' : kind === 'number' ? (at.name === 'created' ? EXAMPLE_CREATED : 0) : kind === 'boolean' ? false : null),
@@ -187,7 +182,7 @@ class ExampleWalker {
 
   private ref(id: string, at: At): unknown {
     const decl = this.index.get(id);
-    if (!decl) return this.policy.unknownRef;
+    if (!decl) return {};
     if (decl.body.kind === 'alias') return this.value(decl.body.type, at);
     if (at.depth > this.policy.maxObjectDepth) return {};
     return this.object(decl, at);

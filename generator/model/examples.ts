@@ -17,7 +17,11 @@ export { exampleId, idPrefix, objectNameOf } from './example-ids.js';
  */
 export function exampleResponse(op: Operation, index: Map<string, Decl>, events: WebhookEventType[] = []): unknown {
   const item = exampleValue(op.response.type, index, { policy: 'realistic', name: 'data', events });
-  const url = op.path.replace(/\/\{[^}]+\}$/, '').replace(/\{([^}]+)\}/g, (_, name: string) => exampleId(name));
+  return responsePage(op, item, op.path.replace(/\/\{[^}]+\}$/, '').replace(/\{([^}]+)\}/g, (_, name: string) => exampleId(name)));
+}
+
+/** An operation's answer around one item: the item itself, or a list / search page at `url` holding it. */
+export function responsePage(op: Operation, item: unknown, url: string): unknown {
   if (op.response.kind === 'list') return { object: 'list', data: [item], has_more: false, url };
   if (op.response.kind === 'search') return { object: 'search_result', data: [item], has_more: false, next_page: null, url };
   return item;

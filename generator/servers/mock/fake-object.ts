@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { exampleObject, exampleValue, idPrefix, objectNameOf } from '../../model/examples.js';
+import { exampleObject, exampleValue, idPrefix, objectNameOf, responsePage } from '../../model/examples.js';
 import type { Decl, Operation, TypeExpr } from '../../model/types.js';
 import type { FormObject, FormValue } from './form-decode.js';
 import { setField } from './own-field.js';
@@ -24,10 +24,7 @@ export function fakeResponse(request: FakeRequest): unknown {
   const { op, pathValues, index, seed } = request;
   const pathPath = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathValues[name] ?? ''));
   if (op.response.kind !== 'object') {
-    const item = exampleValue(op.response.type, index, { policy: 'minimal', name: 'data', id: (decl) => seededId(decl, seed) });
-    return op.response.kind === 'list'
-      ? { object: 'list', data: [item], has_more: false, url: pathPath }
-      : { object: 'search_result', data: [item], has_more: false, next_page: null, url: pathPath };
+    return responsePage(op, exampleValue(op.response.type, index, { policy: 'minimal', name: 'data', id: (decl) => seededId(decl, seed) }), pathPath);
   }
   const pathIds = op.pathParams.map((p) => pathValues[p.name]).filter((v): v is string => Boolean(v));
   const pathId = pathIds[pathIds.length - 1];
