@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleParams } from '../../generator/emit/docs/example-params.js';
+import { exampleParams } from '../../generator/model/examples.js';
 import { indexDecls } from '../../generator/model/decl-index.js';
 import { encodeForm } from '../../generator/runtime/encode.js';
 import type { ApiModel } from '../../generator/model/types.js';

@@ -6,7 +6,7 @@ import { TOOL_ROOT } from '../../tool-root.js';
 import { descriptionMarkdown, firstSentence } from '../../text/descriptions.js';
 import { markdownCell, markdownCode, markdownText } from '../../text/escape.js';
 import type { PackageInfo } from '../package/package-files.js';
-import { exampleParams } from './example-params.js';
+import { exampleParams } from '../../model/examples.js';
 import { paramRows, type ParamRow } from './param-rows.js';
 import { curlSnippet, typescriptSnippet } from './snippets.js';
 import { operationEvents, webhooksPageData } from './webhooks-markdown.js';

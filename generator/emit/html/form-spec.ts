@@ -1,6 +1,6 @@
 import type { Decl, Operation, Property, TypeExpr } from '../../model/types.js';
 import type { FormField, FormNode, TryItSpec } from './browser/tryit-spec.js';
-import { exampleParams } from '../docs/example-params.js';
+import { exampleParams } from '../../model/examples.js';
 import { descriptionHtml } from './description-html.js';
 
 const RANGE_ID = 'RangeQueryParam';

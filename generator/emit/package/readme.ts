@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { exampleParams } from '../docs/example-params.js';
+import { exampleParams } from '../../model/examples.js';
 import { tsLiteral } from '../docs/snippets.js';
 import type { ApiModel, Operation } from '../../model/types.js';
 import { SdkgenError } from '../../errors.js';

@@ -53,7 +53,7 @@ function expandAt(value: unknown, segments: string[], decl: Decl, index: Map<str
     const stored = lookup(child);
     const targets = property.expandsTo.map((id) => index.get(id)).filter((x): x is Decl => Boolean(x));
     childDecl = (stored && targets.find((t) => objectLiteral(t) === stored.object)) ?? targets[0];
-    child = stored ?? (childDecl ? fakeObject({ kind: 'ref', id: childDecl.id }, index, child, child) : child);
+    child = stored ?? (childDecl ? fakeObject({ kind: 'ref', id: childDecl.id }, index, child) : child);
   } else if (isPlainObject(child) || Array.isArray(child)) {
     const targets = (property.expandsTo ?? []).map((id) => index.get(id)).filter((x): x is Decl => Boolean(x));
     const sample = Array.isArray(child) ? child[0] : child;

@@ -43,8 +43,8 @@ export function newId(objectName: string): string {
  * params applied where the object has a field of that name; `created` is now, `livemode` false.
  */
 export function buildObject(type: TypeExpr, decl: Decl, index: Map<string, Decl>, id: string, params: FormObject, now: number): StoredObject {
-  const object = fakeObject(type, index, id, id) as StoredObject;
-  mergeParams(object, decl, params, index, id);
+  const object = fakeObject(type, index, id) as StoredObject;
+  mergeParams(object, decl, params, index);
   if ('created' in object) object.created = now;
   if ('livemode' in object) object.livemode = false;
   return object;
@@ -57,7 +57,7 @@ const NOT_FIELDS = new Set(['id', 'object', 'expand', 'created', 'livemode']);
  * as `metadata` merges key by key (`''` removes a key, `metadata=''` empties it), `''` unsets a field.
  * Mutates `target`, copying any nested object it changes (stored objects are never changed in place).
  */
-export function mergeParams(target: StoredObject, decl: Decl, params: FormObject, index: Map<string, Decl>, seed: string): void {
+export function mergeParams(target: StoredObject, decl: Decl, params: FormObject, index: Map<string, Decl>): void {
   if (decl.body.kind !== 'interface') return;
   for (const key of Object.keys(params)) {
     if (NOT_FIELDS.has(key)) continue;
@@ -81,11 +81,11 @@ export function mergeParams(target: StoredObject, decl: Decl, params: FormObject
     const sub = objectDecl(property.type, index);
     if (sub && typeof value !== 'string' && isPlainObject(existing) && !Object.keys(value).every((k) => /^\d+$/.test(k))) {
       const copy = { ...existing };
-      mergeParams(copy, sub, value, index, seed);
+      mergeParams(copy, sub, value, index);
       setField(target, key, copy);
       continue;
     }
-    const coerced = coerceParam(property.type, value, index, seed);
+    const coerced = coerceParam(property.type, value, index);
     if (coerced !== undefined) setField(target, key, coerced);
     else if (value === '') setField(target, key, null);
   }

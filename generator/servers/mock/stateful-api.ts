@@ -60,7 +60,7 @@ export class StatefulApi {
       case 'update':
         return this.withObject(request, (entry) => {
           const next = { ...entry.object };
-          mergeParams(next, plan.decl!, request.params, this.index, entry.id);
+          mergeParams(next, plan.decl!, request.params, this.index);
           this.store.update(request.apiKey, entry, next, plan.op.id);
           return this.answer(request, next);
         });
@@ -110,7 +110,7 @@ export class StatefulApi {
       const next = { ...entry.object };
       const refusal = onAction(plan.objectName!, plan.action!, next, request.params, this.now());
       if (refusal) return error(400, { type: 'invalid_request_error', code: refusal.code, message: refusal.message }, refusal.extra);
-      mergeParams(next, plan.decl!, request.params, this.index, entry.id);
+      mergeParams(next, plan.decl!, request.params, this.index);
       this.store.update(request.apiKey, entry, next, plan.op.id);
       return this.answer(request, next);
     });
@@ -158,7 +158,7 @@ export class StatefulApi {
     const cardDecl = card ? objectDecl(card.type, this.index) : undefined;
     if (cardDecl) {
       const brand = match[1] === 'amex' ? 'amex' : match[1] === 'mastercard' ? 'mastercard' : match[1] === 'discover' ? 'discover' : 'visa';
-      const details = fakeObject({ kind: 'ref', id: cardDecl.id }, this.index, id, id) as StoredObject;
+      const details = fakeObject({ kind: 'ref', id: cardDecl.id }, this.index, id) as StoredObject;
       object.card = { ...details, brand, last4: brand === 'amex' ? '8431' : brand === 'mastercard' ? '4444' : '4242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, country: 'US', funding: 'credit' };
     }
     return this.store.create(request.apiKey, PAYMENT_METHODS, object, request.plan.op.id);
