@@ -11,11 +11,13 @@ import { tryItSpec } from './form-spec.js';
 import { jsonForScript } from './json-script.js';
 import { renderTemplate } from './html-templates.js';
 import { paramReference, responseFields } from './param-reference.js';
+import { operationWebhookEvents, WEBHOOKS_PAGE, webhooksPage } from './webhooks-page.js';
 
 /**
  * The HTML docs, `docs/`-prefixed: `index.html` (search, deep links), one `<operationId>.html`
- * per operation (reference, examples and Try-it), and `assets/nav-data.js`, the operations every
- * page's navigation lists: one cached file instead of 468 links in each page. The stylesheet and
+ * per operation (reference, examples and Try-it), `webhooks.html` (handlers, event types), and
+ * `assets/nav-data.js`, the operations every page's navigation lists: one cached file instead of
+ * 468 links in each page. The stylesheet and
  * page scripts, `docs/assets/`, are `pageAssets()`. Static files that work from disk: no build step
  * and no CDN when they are viewed (classic scripts, since Chrome refuses modules from file://).
  */
@@ -25,6 +27,7 @@ export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, str
   const files = new Map<string, string>();
   files.set('docs/index.html', indexPage(model, pkg));
   files.set('docs/assets/nav-data.js', navData(model));
+  files.set(`docs/${WEBHOOKS_PAGE}`, webhooksPage(model, pkg, index, pageFileName));
   const returnsCache = new Map<string, string>();
   for (const op of model.operations) files.set(`docs/${pageFileName(op)}`, operationPage(model, op, pkg, index, returnsCache));
   return files;
@@ -101,6 +104,7 @@ function operationPage(model: ApiModel, op: Operation, pkg: PackageInfo, index: 
     params: paramReference(op, index),
     paramsHeading: op.params?.in === 'query' ? 'Query parameters' : op.params?.encoding === 'multipart' ? 'Body parameters (multipart/form-data)' : 'Body parameters (form-encoded)',
     returnsSection: returnsSection(op, responseDecl, index, returnsCache),
+    webhookEvents: operationWebhookEvents(model, op, index, responseDecl),
     typescript: typescriptSnippet(op, pkg.name, example.params, example.path),
     curl: curlSnippet(op, op.server ?? model.serverUrl, example.params, example.path),
     exampleResponse: JSON.stringify(exampleResponse(op, index, model.events), null, 2),

@@ -1,0 +1,58 @@
+import type { ApiModel, Decl, Operation } from '../../model/types.js';
+import { operationEvents, webhooksDocs, type EventDoc } from '../docs/webhooks-data.js';
+import type { PackageInfo } from '../package/package-files.js';
+import { renderTemplate } from './html-templates.js';
+
+/** The webhooks page's file, beside the operation pages (the model keeps operations off this name). */
+export const WEBHOOKS_PAGE = 'webhooks.html';
+
+/**
+ * An event type's anchor on the webhooks page. Event types come from the spec: only characters that
+ * need no escaping in an id or a URL fragment are kept.
+ */
+export function eventAnchor(type: string): string {
+  return `event-${type.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
+/** `docs/webhooks.html`: the Markdown webhooks page's content in the portal's layout, handlers beside the text. */
+export function webhooksPage(model: ApiModel, pkg: PackageInfo, index: Map<string, Decl>, pageFile: (op: Operation) => string): string {
+  const docs = webhooksDocs(model, pkg, index);
+  return renderTemplate('webhooks.hbs', {
+    pageTitle: `Handling webhooks · ${pkg.name}`,
+    packageName: pkg.name,
+    webhooksPage: true,
+    handlers: [
+      { id: 'snippet-node', title: 'Node http', note: '', code: docs.snippets.node },
+      { id: 'snippet-express', title: 'Express', note: 'Mount the webhook route with express.raw(), before any express.json() that would parse its body.', code: docs.snippets.express },
+      { id: 'snippet-fetch', title: 'Fetch-style (edge runtimes, Deno, Bun)', note: '', code: docs.snippets.fetch },
+    ],
+    eventCount: docs.events.length,
+    typedCount: docs.typedCount,
+    someUntyped: docs.typedCount < docs.events.length,
+    groups: eventGroups(docs.events, pageFile),
+  });
+}
+
+/** The event types grouped by the object they carry, in the order of each group's first type. */
+function eventGroups(events: EventDoc[], pageFile: (op: Operation) => string) {
+  const groups = new Map<string, EventDoc[]>();
+  for (const event of events) {
+    const key = event.objects.map((o) => o.value).join(' ');
+    groups.set(key, [...(groups.get(key) ?? []), event]);
+  }
+  return [...groups.values()].map((members, i) => ({
+    anchor: `object-${i + 1}`,
+    objects: members[0]!.objects.map((o) => ({ ...o, differs: o.typeName !== undefined && o.typeName !== o.value })),
+    events: members.map((e) => ({ type: e.type, anchor: eventAnchor(e.type) })),
+    operations: members[0]!.operations.map((op) => ({ file: pageFile(op), title: op.title })),
+  }));
+}
+
+/** What an operation page says of the events its object is sent in: the `operation-events` partial's data. */
+export function operationWebhookEvents(model: ApiModel, op: Operation, index: Map<string, Decl>, responseDecl: Decl | undefined) {
+  return {
+    objectName: responseDecl?.id ?? '',
+    page: WEBHOOKS_PAGE,
+    events: operationEvents(model, op, index).map((type) => ({ type, anchor: eventAnchor(type) })),
+  };
+}
