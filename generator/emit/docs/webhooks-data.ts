@@ -14,6 +14,8 @@ export interface WebhooksDocs {
   events: EventDoc[];
   /** How many event types have every object typed by this package. */
   typedCount: number;
+  /** Each operation's events, as `operationEvents` finds them: for a page that lists them. */
+  eventsByOperation: Map<Operation, string[]>;
 }
 
 export interface EventDoc {
@@ -34,9 +36,12 @@ export interface EventObjectDoc {
 export function webhooksDocs(model: ApiModel, pkg: PackageInfo, index: Map<string, Decl>): WebhooksDocs {
   const bySchema = declsBySchema(index);
   const events = model.events ?? [];
+  const typesBySchema = eventTypesBySchema(model);
   const operationsBySchema = new Map<string, Operation[]>();
+  const eventsByOperation = new Map<Operation, string[]>();
   for (const op of model.operations) {
     const schemaKey = responseSchemaKey(op, index);
+    eventsByOperation.set(op, (schemaKey && typesBySchema.get(schemaKey)) || []);
     if (schemaKey && op.method !== 'GET') operationsBySchema.set(schemaKey, [...(operationsBySchema.get(schemaKey) ?? []), op]);
   }
   return {
@@ -47,7 +52,17 @@ export function webhooksDocs(model: ApiModel, pkg: PackageInfo, index: Map<strin
       operations: [...new Set(e.objects.flatMap((o) => operationsBySchema.get(o.schemaKey) ?? []))],
     })),
     typedCount: events.filter((e) => e.objects.length > 0 && e.objects.every((o) => bySchema.has(o.schemaKey))).length,
+    eventsByOperation,
   };
+}
+
+/** The event types whose `data.object` can be each schema's object, in the model's (sorted) order. */
+function eventTypesBySchema(model: ApiModel): Map<string, string[]> {
+  const types = new Map<string, string[]>();
+  for (const event of model.events ?? []) {
+    for (const schemaKey of new Set(event.objects.map((o) => o.schemaKey))) types.set(schemaKey, [...(types.get(schemaKey) ?? []), event.type]);
+  }
+  return types;
 }
 
 /** The schema of the object `op` returns (each item's, for a list), when it is one of the build's declarations. */
@@ -152,6 +167,5 @@ function snippets(pkgName: string, types: string[]): { node: string; express: st
 /** The event types whose `data.object` is what `op` returns, for its page. */
 export function operationEvents(model: ApiModel, op: Operation, index: Map<string, Decl>): string[] {
   const schemaKey = responseSchemaKey(op, index);
-  if (!schemaKey) return [];
-  return (model.events ?? []).filter((e) => e.objects.some((o) => o.schemaKey === schemaKey)).map((e) => e.type);
+  return (schemaKey && eventTypesBySchema(model).get(schemaKey)) || [];
 }

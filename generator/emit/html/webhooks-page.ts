@@ -1,5 +1,5 @@
-import type { ApiModel, Decl, Operation } from '../../model/types.js';
-import { operationEvents, webhooksDocs, type EventDoc } from '../docs/webhooks-data.js';
+import type { Decl, Operation } from '../../model/types.js';
+import type { EventDoc, WebhooksDocs } from '../docs/webhooks-data.js';
 import type { PackageInfo } from '../package/package-files.js';
 import { renderTemplate } from './html-templates.js';
 
@@ -15,8 +15,7 @@ export function eventAnchor(type: string): string {
 }
 
 /** `docs/webhooks.html`: the Markdown webhooks page's content in the portal's layout, handlers beside the text. */
-export function webhooksPage(model: ApiModel, pkg: PackageInfo, index: Map<string, Decl>, pageFile: (op: Operation) => string): string {
-  const docs = webhooksDocs(model, pkg, index);
+export function webhooksPage(docs: WebhooksDocs, pkg: PackageInfo, pageFile: (op: Operation) => string): string {
   return renderTemplate('webhooks.hbs', {
     pageTitle: `Handling webhooks · ${pkg.name}`,
     packageName: pkg.name,
@@ -49,10 +48,10 @@ function eventGroups(events: EventDoc[], pageFile: (op: Operation) => string) {
 }
 
 /** What an operation page says of the events its object is sent in: the `operation-events` partial's data. */
-export function operationWebhookEvents(model: ApiModel, op: Operation, index: Map<string, Decl>, responseDecl: Decl | undefined) {
+export function operationWebhookEvents(docs: WebhooksDocs, op: Operation, responseDecl: Decl | undefined) {
   return {
     objectName: responseDecl?.id ?? '',
     page: WEBHOOKS_PAGE,
-    events: operationEvents(model, op, index).map((type) => ({ type, anchor: eventAnchor(type) })),
+    events: (docs.eventsByOperation.get(op) ?? []).map((type) => ({ type, anchor: eventAnchor(type) })),
   };
 }
