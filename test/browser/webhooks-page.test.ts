@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkgen, tempDir } from '../support/project.js';
 import { axeViolations, launchChromium } from './harness.js';
+import { ATTACK, hostileSpec } from './hostile-spec.js';
 
 /**
  * The portal's webhooks page, for the whole API (222 event types), in Chromium: layout at four widths
@@ -199,6 +200,61 @@ describe('links to the webhooks page', () => {
 
   it('threw nothing on any page', () => {
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('event types that try to inject script, in a real browser', () => {
+  // No dot in the attack, so that the type is still about a `thing`.
+  const onThing = 'thing.<img src=x onerror="alert(3)">';
+  let hostileDocs: string;
+
+  beforeAll(() => {
+    // The hostile spec of the injection test, plus a webhook endpoint whose event types attack.
+    const spec = hostileSpec() as { paths: Record<string, unknown> };
+    spec.paths['/v1/webhook_endpoints'] = {
+      post: {
+        operationId: 'PostWebhookEndpoints',
+        requestBody: {
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: { type: 'object', properties: { enabled_events: { type: 'array', items: { type: 'string', enum: ['thing.created', onThing, `${ATTACK}.created`] } } } },
+            },
+          },
+        },
+        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/thing' } } } } },
+      },
+    };
+    const dir = tempDir('webhooks-hostile');
+    fs.writeFileSync(path.join(dir, 'hostile.json'), JSON.stringify(spec));
+    const generated = sdkgen(['generate', '--spec', path.join(dir, 'hostile.json'), '--all', '--out', path.join(dir, 'out')]);
+    expect(generated.status, generated.stderr).toBe(0);
+    hostileDocs = path.join(dir, 'out', 'docs');
+  });
+
+  it('shows them as text on the webhooks page and on the operation page, runs nothing, and links them', async () => {
+    const context = await browser.newContext();
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(pathToFileURL(path.join(hostileDocs, 'PostThings.html')).href);
+    const links = page.locator('ul.event-links a');
+    // Sorted by type, as the spec's list is.
+    expect(await links.allTextContents()).toEqual([onThing, 'thing.created']);
+    await links.filter({ hasText: onThing }).click();
+    await page.waitForURL(/webhooks\.html#event-thing\._img_src_x_onerror__alert_3___$/);
+    expect(await page.locator(':target').textContent()).toBe(onThing);
+    expect((await page.locator('.event-list li').allTextContents()).sort()).toEqual([`${ATTACK}.created`, onThing, 'thing.created']);
+    expect(await page.locator('.event-operations a', { hasText: ATTACK }).count()).toBe(1);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img, svg, iframe, [onerror]').count()).toBe(0);
+    await context.close();
   });
 });
 
