@@ -121,6 +121,8 @@ describe('the HTML webhooks page: spec text is untrusted', () => {
     const session = hostile.events!.find((e) => e.type === 'identity.verification_session.verified')!;
     hostile.events!.push({ type: `identity.verification_session.${attack}`, objects: session.objects });
     hostile.events!.push({ type: `${attack}.created`, objects: [{ value: attack, schemaKey: attack, hasId: true }] });
+    // Two types that differ only where the anchor replaces characters.
+    hostile.events!.push({ type: 'identity.verification_session.a b', objects: session.objects }, { type: 'identity.verification_session.a_b', objects: session.objects });
     const create = hostile.operations.find((op) => op.id === 'PostIdentityVerificationSessions')!;
     create.title = `Create ${attack}`;
     const html = emitHtmlDocs(hostile, pkg);
@@ -134,12 +136,16 @@ describe('the HTML webhooks page: spec text is untrusted', () => {
       expect(html).not.toMatch(/\sonerror=/i);
       expect(html.match(/<script\b/g)).toHaveLength(html === hostilePage ? 3 : 4);
     }
+    const ids = [...hostilePage.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(hostilePage).toContain('<li id="event-identity.verification_session.a_b"><code>identity.verification_session.a_b</code></li>');
+    expect(hostilePage).toMatch(/<li id="event-identity.verification_session.a_b-[0-9a-f]{8}"><code>identity.verification_session.a b<\/code><\/li>/);
     expect(hostilePage).toContain('<code>identity.verification_session.&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;</code>');
-    expect(hostilePage).toContain('<li id="event-identity.verification_session.___img_src_x_onerror_alert_1___script_alert_2___script_">');
+    expect(hostilePage).toContain('<li id="event-identity.verification_session.___img_src_x_onerror_alert_1___script_alert_2___script_-00834f10">');
     expect(hostilePage).toContain('<code>&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;</code> <span class="optional">(not in this package)</span>');
     expect(hostilePage).toContain('<a href="PostIdentityVerificationSessions.html">Create &quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;</a>');
     expect(hostileOperation).toContain(
-      '<li><a href="webhooks.html#event-identity.verification_session.___img_src_x_onerror_alert_1___script_alert_2___script_"><code>identity.verification_session.&quot;&gt;&lt;img',
+      '<li><a href="webhooks.html#event-identity.verification_session.___img_src_x_onerror_alert_1___script_alert_2___script_-00834f10"><code>identity.verification_session.&quot;&gt;&lt;img',
     );
   });
 });

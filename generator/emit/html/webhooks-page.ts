@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Decl, Operation } from '../../model/types.js';
 import type { EventDoc, WebhooksDocs } from '../docs/webhooks-data.js';
 import type { PackageInfo } from '../package/package-files.js';
@@ -8,10 +9,12 @@ export const WEBHOOKS_PAGE = 'webhooks.html';
 
 /**
  * An event type's anchor on the webhooks page. Event types come from the spec: only characters that
- * need no escaping in an id or a URL fragment are kept.
+ * need no escaping in an id or a URL fragment are kept, and a type that had others gets a short hash
+ * of itself, so that two such types cannot share an anchor.
  */
 export function eventAnchor(type: string): string {
-  return `event-${type.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  const safe = type.replace(/[^A-Za-z0-9._-]/g, '_');
+  return safe === type ? `event-${type}` : `event-${safe}-${crypto.createHash('sha256').update(type).digest('hex').slice(0, 8)}`;
 }
 
 /** `docs/webhooks.html`: the Markdown webhooks page's content in the portal's layout, handlers beside the text. */
@@ -36,8 +39,10 @@ export function webhooksPage(docs: WebhooksDocs, pkg: PackageInfo, pageFile: (op
 function eventGroups(events: EventDoc[], pageFile: (op: Operation) => string) {
   const groups = new Map<string, EventDoc[]>();
   for (const event of events) {
-    const key = event.objects.map((o) => o.value).join(' ');
-    groups.set(key, [...(groups.get(key) ?? []), event]);
+    const key = JSON.stringify(event.objects.map((o) => o.value));
+    const members = groups.get(key);
+    if (members) members.push(event);
+    else groups.set(key, [event]);
   }
   return [...groups.values()].map((members, i) => ({
     anchor: `object-${i + 1}`,
