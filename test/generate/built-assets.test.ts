@@ -17,7 +17,7 @@ describe("the build's ready-made assets", () => {
 
   it('hold the page scripts as bundled from generator/emit/html/browser/', () => {
     const bundled = bundlePageScripts();
-    expect([...bundled.keys()].sort()).toEqual(['nav.js', 'search.js', 'try-it.js']);
+    expect([...bundled.keys()].sort()).toEqual(['nav.js', 'search.js', 'try-it.js', 'webhooks.js']);
     for (const [name, text] of bundled) expect(pageAssets().get(`docs/assets/${name}`)).toBe(text);
   });
 

@@ -149,7 +149,7 @@ function pageSnippet(out: string, id: string, element: string): string {
 function writeSnippets(out: string): number {
   const dir = path.join(out, 'snippets');
   fs.mkdirSync(dir);
-  const pages = fs.readdirSync(path.join(out, 'docs')).filter((f) => f.endsWith('.html') && f !== 'index.html');
+  const pages = fs.readdirSync(path.join(out, 'docs')).filter((f) => f.endsWith('.html') && f !== 'index.html' && f !== 'webhooks.html');
   for (const page of pages) fs.writeFileSync(path.join(dir, page.replace(/\.html$/, '.ts')), `${pageSnippet(out, page.slice(0, -5), 'snippet-ts')}\n`);
   const config = { extends: './tsconfig.json', compilerOptions: { rootDir: '.', paths: { '@utdk/stripe': ['./src/index.ts'] } }, include: ['src/**/*.ts', 'snippets/*.ts', 'examples/*.ts'] };
   fs.writeFileSync(path.join(out, 'tsconfig.snippets.json'), JSON.stringify(config));

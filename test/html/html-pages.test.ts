@@ -34,7 +34,9 @@ describe('HTML docs', () => {
       'docs/assets/nav.js',
       'docs/assets/search.js',
       'docs/assets/try-it.js',
+      'docs/assets/webhooks.js',
       'docs/index.html',
+      'docs/webhooks.html',
     ]);
   });
 

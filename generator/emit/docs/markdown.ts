@@ -9,7 +9,8 @@ import type { PackageInfo } from '../package/package-files.js';
 import { exampleParams } from '../../model/examples.js';
 import { paramRows, type ParamRow } from './param-rows.js';
 import { curlSnippet, typescriptSnippet } from './snippets.js';
-import { operationEvents, webhooksPageData } from './webhooks-markdown.js';
+import { operationEvents } from './webhooks-data.js';
+import { webhooksPageData } from './webhooks-markdown.js';
 
 const templates = new Map<string, HandlebarsTemplateDelegate>();
 

@@ -4,7 +4,7 @@ import { builtAsset } from '../built-assets.js';
 import { HTML_TEMPLATES } from './html-templates.js';
 
 /** Page scripts: TypeScript under `browser/`, bundled for the page by sdkgen's build (`page-scripts.ts`). */
-export const SCRIPTS = { 'try-it.js': 'try-it.ts', 'search.js': 'search.ts', 'nav.js': 'nav.ts' } as const;
+export const SCRIPTS = { 'try-it.js': 'try-it.ts', 'search.js': 'search.ts', 'nav.js': 'nav.ts', 'webhooks.js': 'webhooks.ts' } as const;
 
 let cached: Map<string, string> | undefined;
 

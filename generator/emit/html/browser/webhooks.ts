@@ -1,0 +1,4 @@
+import { wireCopyButtons } from './copy-buttons.js';
+
+/** The webhooks page: its snippets' Copy buttons (the page has no Try-it). */
+wireCopyButtons();
