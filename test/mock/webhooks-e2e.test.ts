@@ -9,7 +9,7 @@ import { listen } from '../../generator/servers/listen.js';
 import { FaultInjector, seededRandom } from '../../generator/servers/mock/faults.js';
 import { createMock, type MockServer } from '../../generator/servers/mock/mock-server.js';
 import { MockWebhooks } from '../../generator/servers/mock/webhooks/mock-webhooks.js';
-import { ROOT, sdkgen, spec, tempDir } from '../support/project.js';
+import { model, ROOT, sdkgen, tempDir } from '../support/project.js';
 import { startServerCommand, type RunningCommand } from './server-command.js';
 
 // The whole flow a user tests offline: `sdkgen mock --webhook URL` runs, the package creates a
@@ -205,11 +205,11 @@ describe('createMock({ webhooks }): the same wiring in process', () => {
   let url: string;
 
   beforeAll(async () => {
-    const loaded = await spec();
-    webhooksOfMock = new MockWebhooks({ document: loaded.document, endpoints: [] });
+    const served = await model({ resources: ['identity.verification_sessions'] });
+    webhooksOfMock = new MockWebhooks({ model: served, endpoints: [] });
     // Every API request fails: the mock's controls and its events are still answered.
     const faults = new FaultInjector({ rate: 1, kinds: ['500'] }, seededRandom(1));
-    mock = createMock({ document: loaded.document, specSha256: loaded.sha256, selection: { resources: ['identity.verification_sessions'] }, webhooks: webhooksOfMock, faults });
+    mock = createMock({ model: served, webhooks: webhooksOfMock, faults });
     url = await listen(mock, '127.0.0.1', 0);
   });
 
