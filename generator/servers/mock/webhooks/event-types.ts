@@ -18,9 +18,8 @@ export interface StoreChange {
 
 /**
  * Which event Stripe sends for a change, from the spec's own list of event types (the model's
- * `events`): a create is
- * `<prefix>.created`, a delete `<prefix>.deleted`; an update that moves `status` to a state with an
- * event of its own is that event (`identity.verification_session.verified`,
+ * `events`): a create is `<prefix>.created`, a delete `<prefix>.deleted`; an update that moves
+ * `status` to a state with an event of its own is that event (`identity.verification_session.verified`,
  * `payment_intent.succeeded`), one that completes a redaction is `<prefix>.redacted` (both, when
  * it does both), any other is `<prefix>.updated`. A change the spec has no event for sends none.
  */

@@ -25,7 +25,7 @@ const STATE_FIELDS: Record<string, Record<string, unknown>> = {
  * `canceled` …), or `redacted`, which completes the object's `redaction`.
  */
 export class Triggers {
-  /** Event type → the status enum and properties of the schema its object is. */
+  /** Event type → the object values it is about, their states (`status` values) and whether they have a redaction. */
   private readonly targets = new Map<string, { objectValues: string[]; statuses: string[]; hasRedaction: boolean }>();
 
   constructor(events: readonly WebhookEventType[]) {
