@@ -50,7 +50,7 @@ export async function loadMockModel(options: { spec?: string; pinFile: string; p
   return { model, origin: bytes.origin, cached: false };
 }
 
-/** Entries are 7 MB for the whole Stripe API and a new sdkgen build makes new ones: the newest few are kept. */
+/** Entries are about 11 MB for the whole Stripe API and a new sdkgen build makes new ones: the newest few are kept. */
 const KEPT_MODELS = 6;
 
 function pruneOldModels(dir: string): void {
