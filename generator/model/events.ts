@@ -1,5 +1,5 @@
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
-import { resolveRef } from './refs.js';
+import { pointerJoin, resolveRef } from './refs.js';
 import type { Decl, EventObjectRef, WebhookEventType } from './types.js';
 
 /**
@@ -67,9 +67,19 @@ function objectSchemas(document: OpenApiDocument): Map<string, EventObjectRef> {
     const deleted = schema.properties?.deleted !== undefined;
     const held = found.get(value);
     if (held && (deleted || !held.deleted)) continue;
-    found.set(value, { ref: { value, schemaKey, hasId: (schema.required ?? []).includes('id') }, deleted });
+    found.set(value, { ref: { value, schemaKey, hasId: (schema.required ?? []).includes('id'), ...statesOf(schemaKey, schema) }, deleted });
   }
   return new Map([...found].map(([value, { ref }]) => [value, ref]));
+}
+
+/** What an event's action can name of an object: a value of its `status` enum, or its `redaction` completed. */
+function statesOf(schemaKey: string, schema: Schema): Pick<EventObjectRef, 'status' | 'redaction'> {
+  const at = (name: string) => pointerJoin('#/components/schemas', schemaKey, 'properties', name);
+  const values = schema.properties?.status?.enum;
+  return {
+    ...(values ? { status: { values: values.filter((v): v is string => typeof v === 'string'), pointer: at('status') } } : {}),
+    ...(schema.properties?.redaction !== undefined ? { redaction: at('redaction') } : {}),
+  };
 }
 
 /**

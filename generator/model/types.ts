@@ -34,6 +34,14 @@ export interface EventObjectRef {
   schemaKey: string;
   /** Whether the schema requires `id` (a `balance` has none). */
   hasId: boolean;
+  /**
+   * The string values of the schema's `status` enum, which an event type's action can name
+   * (`identity.verification_session.verified`), and the pointer of that `status` property. Absent
+   * when `status` is not an enum of its own.
+   */
+  status?: { values: string[]; pointer: string };
+  /** The pointer of the schema's `redaction` property (a `.redacted` event completes it); absent when it has none. */
+  redaction?: string;
 }
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { webhookEventTypes } from '../../generator/model/events.js';
+import { resolveRef } from '../../generator/model/refs.js';
 import { generateInto } from '../package/support.js';
 import { ROOT, spec, tempDir } from '../support/project.js';
 
@@ -38,6 +39,31 @@ describe('the event types of the pinned spec', () => {
     // Each matched schema really has that `object` value.
     for (const ref of events.flatMap((e) => e.objects)) {
       expect(document.components!.schemas![ref.schemaKey]!.properties!.object!.enum).toEqual([ref.value]);
+    }
+  });
+
+  it('carry the states an action can name: each object\'s `status` enum and its `redaction`, at their pointers in the spec', async () => {
+    const { document } = await spec();
+    const events = webhookEventTypes(document);
+    const session = events.find((e) => e.type === 'identity.verification_session.verified')!.objects[0]!;
+    expect(session.status).toEqual({ values: ['canceled', 'processing', 'requires_input', 'verified'], pointer: '#/components/schemas/identity.verification_session/properties/status' });
+    expect(session.redaction).toBe('#/components/schemas/identity.verification_session/properties/redaction');
+    // A customer has no status; a payment intent's states include the one its `.succeeded` event names.
+    const objectOf = (type: string) => events.find((e) => e.type === type)!.objects[0]!;
+    expect(objectOf('customer.created').status).toBeUndefined();
+    expect(objectOf('payment_intent.succeeded').status?.values).toContain('succeeded');
+    const refs = events.flatMap((e) => e.objects);
+    expect(refs.filter((ref) => ref.status).length).toBeGreaterThan(20);
+    for (const ref of refs) {
+      const properties = document.components!.schemas![ref.schemaKey]!.properties!;
+      if (ref.status) {
+        expect(resolveRef(document, ref.status.pointer, '')).toBe(properties.status);
+        expect(ref.status.values).toEqual(properties.status!.enum);
+      } else {
+        expect(properties.status?.enum).toBeUndefined();
+      }
+      if (ref.redaction) expect(resolveRef(document, ref.redaction, '')).toBe(properties.redaction);
+      else expect(properties.redaction).toBeUndefined();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { listen } from '../../generator/servers/listen.js';
 import { FaultInjector, seededRandom } from '../../generator/servers/mock/faults.js';
 import { createMock, type MockServer } from '../../generator/servers/mock/mock-server.js';
 import { MockWebhooks } from '../../generator/servers/mock/webhooks/mock-webhooks.js';
-import { ROOT, sdkgen, spec, tempDir } from '../support/project.js';
+import { model, ROOT, sdkgen, tempDir } from '../support/project.js';
 import { startServerCommand, type RunningCommand } from './server-command.js';
 
 // The whole flow a user tests offline: `sdkgen mock --webhook URL` runs, the package creates a
@@ -199,17 +200,51 @@ describe('sdkgen mock --webhook, the command, with the generated package', () =>
   });
 });
 
+describe('sdkgen mock started from its cached model', () => {
+  it('reads no spec, parsed or not, and still sends events and moves objects by trigger', async () => {
+    const cache = tempDir('mock-warm-start');
+    const args = ['mock', '--port', '0', '--resources', 'identity.verification_sessions', '--quiet'];
+    // The first start builds the model and caches it, with the parsed spec; the second finds the model.
+    await (await startServerCommand(args, { SDKGEN_CACHE_DIR: cache })).stop();
+    expect(fs.readdirSync(path.join(cache, 'mock-model')).length).toBe(1);
+    fs.rmSync(path.join(cache, 'parsed'), { recursive: true, force: true });
+    const warm = await startServerCommand(args, { SDKGEN_CACHE_DIR: cache });
+    try {
+      const client = createClient({ apiKey: KEY, baseUrl: warm.url, maxNetworkRetries: 0 });
+      const session = await client.identity.verificationSessions.create({ type: 'document' });
+      const triggered = await fetch(`${warm.url}/__mock/trigger`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ type: 'identity.verification_session.verified', id: session.id }).toString(),
+      });
+      expect(triggered.status).toBe(200);
+      expect(await triggered.json()).toMatchObject({ object: { id: session.id, status: 'verified' }, event: { type: 'identity.verification_session.verified', data: { previous_attributes: { status: 'requires_input' } } } });
+      const refused = await fetch(`${warm.url}/__mock/trigger`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ type: 'identity.verification_session.created', id: session.id }).toString(),
+      });
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toBe("the mock cannot move a identity.verification_session to 'created': it triggers states of the object's status and redactions");
+      expect((await listEvents(warm.url)).filter((e) => e.data.object.id === session.id).map((e) => e.type)).toEqual(['identity.verification_session.verified', 'identity.verification_session.created']);
+    } finally {
+      await warm.stop();
+    }
+    expect(fs.existsSync(path.join(cache, 'parsed'))).toBe(false);
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+});
+
 describe('createMock({ webhooks }): the same wiring in process', () => {
   let mock: MockServer;
   let webhooksOfMock: MockWebhooks;
   let url: string;
 
   beforeAll(async () => {
-    const loaded = await spec();
-    webhooksOfMock = new MockWebhooks({ document: loaded.document, endpoints: [] });
+    const served = await model({ resources: ['identity.verification_sessions'] });
+    webhooksOfMock = new MockWebhooks({ model: served, endpoints: [] });
     // Every API request fails: the mock's controls and its events are still answered.
     const faults = new FaultInjector({ rate: 1, kinds: ['500'] }, seededRandom(1));
-    mock = createMock({ document: loaded.document, specSha256: loaded.sha256, selection: { resources: ['identity.verification_sessions'] }, webhooks: webhooksOfMock, faults });
+    mock = createMock({ model: served, webhooks: webhooksOfMock, faults });
     url = await listen(mock, '127.0.0.1', 0);
   });
 

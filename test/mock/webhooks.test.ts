@@ -5,11 +5,15 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhooks, type Event, type Identity } from '../../generated/src/index.js';
 import { SdkgenError } from '../../generator/errors.js';
-import type { OpenApiDocument } from '../../generator/load/openapi-types.js';
+import type { ApiModel } from '../../generator/model/types.js';
 import { addWebhookOptions, startMockWebhooks, triggerOnRunningMock, type WebhookFlags } from '../../generator/servers/mock/webhooks/cli.js';
 import { MockWebhooks, newSigningSecret, type TriggerStore } from '../../generator/servers/mock/webhooks/mock-webhooks.js';
 import type { StoreChange } from '../../generator/servers/mock/webhooks/event-types.js';
-import { spec } from '../support/project.js';
+import { model } from '../support/project.js';
+
+// The event types are the spec's whatever is served; one resource keeps the build small.
+let served: Promise<ApiModel> | undefined;
+const mockModel = () => (served ??= model({ resources: ['identity.verification_sessions'] }));
 
 const oracle = new Stripe('sk_test_oracle', { apiVersion: '2023-08-16' });
 const KEY = 'sk_test_mock_a';
@@ -92,7 +96,7 @@ const session = (fields: Record<string, unknown> = {}) => ({
 });
 
 describe('mock webhooks: changes become signed events, delivered with retries and kept for /v1/events', () => {
-  let document: OpenApiDocument;
+  let api: ApiModel;
   const secret = newSigningSecret();
   const good = endpoint(secret);
   const flaky = endpoint(secret, { failFirst: 2 });
@@ -105,11 +109,11 @@ describe('mock webhooks: changes become signed events, delivered with retries an
   const lines: string[] = [];
 
   beforeAll(async () => {
-    document = (await spec()).document;
+    api = await mockModel();
     dead = await deadUrl();
     [goodUrl, flakyUrl, otherUrl] = [await good.start(), await flaky.start(), await otherSecret.start()];
     mock = new MockWebhooks({
-      document,
+      model: api,
       endpoints: [goodUrl, flakyUrl, otherUrl, dead],
       secret,
       retry: { attempts: 3, firstDelayMs: 10, maxDelayMs: 20, timeoutMs: 5_000 },
@@ -209,7 +213,7 @@ describe('mock webhooks: changes become signed events, delivered with retries an
 describe('which event a change sends', () => {
   let mock: MockWebhooks;
   beforeAll(async () => {
-    mock = new MockWebhooks({ document: (await spec()).document, endpoints: [] });
+    mock = new MockWebhooks({ model: await mockModel(), endpoints: [] });
   });
   const change = (kind: StoreChange['kind'], object: Record<string, unknown>, previousAttributes?: Record<string, unknown>): StoreChange => ({ kind, apiKey: KEY, object, previousAttributes, operationId: 'x' });
 
@@ -235,9 +239,9 @@ describe('which event a change sends', () => {
   });
 
   it('refuses a secret or endpoint that cannot be used, in one line', async () => {
-    const document = (await spec()).document;
-    expect(() => new MockWebhooks({ document, endpoints: [], secret: 'sk_test_x' })).toThrow('--webhook-secret must start with whsec_');
-    expect(() => new MockWebhooks({ document, endpoints: ['ftp://x'] })).toThrow("--webhook must be an http(s) URL, not 'ftp://x'");
+    const api = await mockModel();
+    expect(() => new MockWebhooks({ model: api, endpoints: [], secret: 'sk_test_x' })).toThrow('--webhook-secret must start with whsec_');
+    expect(() => new MockWebhooks({ model: api, endpoints: ['ftp://x'] })).toThrow("--webhook must be an http(s) URL, not 'ftp://x'");
   });
 });
 
@@ -248,14 +252,14 @@ describe('the CLI pieces: flags, the secret line, and `mock trigger` over HTTP',
     const flags = command.opts<WebhookFlags>();
     expect(flags).toEqual({ webhook: ['http://127.0.0.1:1/a', 'http://127.0.0.1:1/b'], webhookSecret: 'whsec_given' });
     const lines: string[] = [];
-    const webhooks = startMockWebhooks((await spec()).document, flags, (line) => lines.push(line));
+    const webhooks = startMockWebhooks(await mockModel(), flags, (line) => lines.push(line));
     expect(webhooks.secret).toBe('whsec_given');
     expect(lines).toEqual(['webhooks: signing secret whsec_given; delivers to http://127.0.0.1:1/a, http://127.0.0.1:1/b']);
     await webhooks.close();
   });
 
   it('triggers on a running server that mounts the routes, and names a mock that does not answer', async () => {
-    const webhooks = new MockWebhooks({ document: (await spec()).document, endpoints: [] });
+    const webhooks = new MockWebhooks({ model: await mockModel(), endpoints: [] });
     const objects = new Map<string, Record<string, unknown>>([['vs_3', session({ id: 'vs_3' })]]);
     const store: TriggerStore = {
       get: (_key, id) => objects.get(id),

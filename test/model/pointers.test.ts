@@ -25,6 +25,12 @@ function pointersOf(api: ApiModel): { owner: string; pointer: string }[] {
     out.push({ owner: `declaration ${decl.id}`, pointer: decl.pointer });
     if (decl.body.kind === 'interface') for (const p of decl.body.properties) out.push({ owner: `property ${decl.id}.${p.name}`, pointer: p.pointer });
   }
+  for (const event of api.events ?? []) {
+    for (const ref of event.objects) {
+      if (ref.status) out.push({ owner: `status of ${ref.value} (event ${event.type})`, pointer: ref.status.pointer });
+      if (ref.redaction) out.push({ owner: `redaction of ${ref.value} (event ${event.type})`, pointer: ref.redaction });
+    }
+  }
   return out;
 }
 

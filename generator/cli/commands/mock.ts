@@ -91,7 +91,7 @@ export function registerMock(program: Command): void {
       // Said once the mock listens, so that a start that fails (a port in use) says only why.
       const early: string[] = [];
       let listening = false;
-      const webhooks = startMockWebhooks(spec.document(), flags, (line) => (listening ? process.stderr.write(`${line}\n`) : early.push(line)));
+      const webhooks = startMockWebhooks(spec.model, flags, (line) => (listening ? process.stderr.write(`${line}\n`) : early.push(line)));
       const server = createMock({
         model: spec.model,
         store,

@@ -6,7 +6,6 @@ import { cacheDir, writeCacheFile } from '../../load/cache-dir.js';
 import { locateSpec } from '../../load/load-spec.js';
 import { parseSpec } from '../../load/parse-spec.js';
 import { buildModel } from '../../model/build-model.js';
-import type { OpenApiDocument } from '../../load/openapi-types.js';
 import type { Selection } from '../../model/select-operations.js';
 import type { ApiModel } from '../../model/types.js';
 import { generatorFingerprint } from '../../pipeline/fingerprint.js';
@@ -16,8 +15,6 @@ export interface MockModel {
   origin: string;
   /** Whether the model came from the cache (a start on a spec seen before). */
   cached: boolean;
-  /** The parsed spec, read on demand and not kept (the webhooks read status enums the model does not keep). */
-  document(): OpenApiDocument;
 }
 
 /**
@@ -34,22 +31,14 @@ export async function loadMockModel(options: { spec?: string; pinFile: string; p
     .update(`mock-model\n${bytes.sha256}\n${JSON.stringify([options.selection.operations ?? [], options.selection.resources ?? []])}`)
     .digest('hex');
   const file = cacheDir('mock-model', `${key}.v8`);
-  // Handed over, not kept: a caller that holds the model for hours need not hold the spec too.
-  let parsed: OpenApiDocument | undefined;
-  const document = () => {
-    const found = parsed ?? parseSpec(bytes, { cache: useCache });
-    parsed = undefined;
-    return found;
-  };
   if (useCache && fs.existsSync(file)) {
     try {
-      return { model: v8.deserialize(fs.readFileSync(file)) as ApiModel, origin: bytes.origin, cached: true, document };
+      return { model: v8.deserialize(fs.readFileSync(file)) as ApiModel, origin: bytes.origin, cached: true };
     } catch {
       // A damaged entry is built again below.
     }
   }
-  parsed = parseSpec(bytes, { cache: useCache });
-  const model = buildModel(parsed, { specSha256: bytes.sha256, ...options.selection });
+  const model = buildModel(parseSpec(bytes, { cache: useCache }), { specSha256: bytes.sha256, ...options.selection });
   if (useCache) {
     try {
       writeCacheFile(file, v8.serialize(model));
@@ -58,10 +47,10 @@ export async function loadMockModel(options: { spec?: string; pinFile: string; p
       // The cache only saves time; a full disk means the next start builds the model again.
     }
   }
-  return { model, origin: bytes.origin, cached: false, document };
+  return { model, origin: bytes.origin, cached: false };
 }
 
-/** Entries are 7 MB for the whole Stripe API and a new sdkgen build makes new ones: the newest few are kept. */
+/** Entries are about 11 MB for the whole Stripe API and a new sdkgen build makes new ones: the newest few are kept. */
 const KEPT_MODELS = 6;
 
 function pruneOldModels(dir: string): void {

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { SdkgenError } from '../../../errors.js';
-import type { OpenApiDocument } from '../../../load/openapi-types.js';
+import type { ApiModel } from '../../../model/types.js';
 import { MockWebhooks } from './mock-webhooks.js';
 
 export interface WebhookFlags {
@@ -20,8 +20,8 @@ export function addWebhookOptions(command: Command): Command {
 }
 
 /** The mock's webhooks from its flags; says which secret signs, so the user can set it in their handler. */
-export function startMockWebhooks(document: OpenApiDocument, flags: WebhookFlags, write: (line: string) => void): MockWebhooks {
-  const webhooks = new MockWebhooks({ document, endpoints: flags.webhook, secret: flags.webhookSecret, log: write });
+export function startMockWebhooks(model: ApiModel, flags: WebhookFlags, write: (line: string) => void): MockWebhooks {
+  const webhooks = new MockWebhooks({ model, endpoints: flags.webhook, secret: flags.webhookSecret, log: write });
   const where = flags.webhook.length > 0 ? `delivers to ${flags.webhook.join(', ')}` : 'keeps events for GET /v1/events (no --webhook given)';
   write(`webhooks: signing secret ${webhooks.secret}; ${where}`);
   return webhooks;

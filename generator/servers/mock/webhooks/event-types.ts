@@ -1,5 +1,4 @@
-import type { OpenApiDocument } from '../../../load/openapi-types.js';
-import { webhookEventTypes } from '../../../model/events.js';
+import type { WebhookEventType } from '../../../model/types.js';
 
 /** A change in the mock's store, as its change listener reports it. */
 export interface StoreChange {
@@ -18,9 +17,9 @@ export interface StoreChange {
 }
 
 /**
- * Which event Stripe sends for a change, from the spec's own list of event types: a create is
- * `<prefix>.created`, a delete `<prefix>.deleted`; an update that moves `status` to a state with an
- * event of its own is that event (`identity.verification_session.verified`,
+ * Which event Stripe sends for a change, from the spec's own list of event types (the model's
+ * `events`): a create is `<prefix>.created`, a delete `<prefix>.deleted`; an update that moves
+ * `status` to a state with an event of its own is that event (`identity.verification_session.verified`,
  * `payment_intent.succeeded`), one that completes a redaction is `<prefix>.redacted` (both, when
  * it does both), any other is `<prefix>.updated`. A change the spec has no event for sends none.
  */
@@ -29,8 +28,8 @@ export class EventTypes {
   private readonly prefixes = new Map<string, string[]>();
   private readonly known = new Set<string>();
 
-  constructor(document: OpenApiDocument) {
-    for (const event of webhookEventTypes(document)) {
+  constructor(events: readonly WebhookEventType[]) {
+    for (const event of events) {
       this.known.add(event.type);
       const prefix = event.type.slice(0, event.type.lastIndexOf('.'));
       for (const object of event.objects) {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { SdkgenError } from '../../../errors.js';
-import type { OpenApiDocument } from '../../../load/openapi-types.js';
+import type { ApiModel } from '../../../model/types.js';
 import type { StripeError } from '../../stripe-error.js';
 import { buildEvent, type StripeEventObject } from './build-event.js';
 import { WebhookDelivery, type DeliveryAttempt, type RetryPolicy } from './delivery.js';
@@ -9,7 +9,8 @@ import { EventTypes, type StoreChange } from './event-types.js';
 import { TriggerError, Triggers } from './trigger.js';
 
 export interface MockWebhooksOptions {
-  document: OpenApiDocument;
+  /** The model the mock serves: its event types, their objects' states, and the API version events carry. */
+  model: Pick<ApiModel, 'apiVersion' | 'events'>;
   /** Where to POST events (`--webhook URL`, repeatable); none keeps events for `GET /v1/events` only. */
   endpoints: string[];
   /** The signing secret (`--webhook-secret`); default a new `whsec_…`. */
@@ -63,7 +64,6 @@ export class MockWebhooks {
   /** How many endpoints each event goes to (its first `pending_webhooks`). */
   private readonly endpointCount: number;
 
-  // The spec is read here and not kept: the mock runs for hours, and the whole spec is megabytes.
   constructor(options: MockWebhooksOptions) {
     this.endpointCount = options.endpoints.length;
     this.secret = options.secret ?? newSigningSecret();
@@ -71,9 +71,10 @@ export class MockWebhooks {
     for (const url of options.endpoints) {
       if (!/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url)) throw new SdkgenError(`--webhook must be an http(s) URL, not '${url}'`);
     }
-    this.types = new EventTypes(options.document);
-    this.triggers = new Triggers(options.document);
-    this.apiVersion = String(options.document.info?.version ?? '');
+    const events = options.model.events ?? [];
+    this.types = new EventTypes(events);
+    this.triggers = new Triggers(events);
+    this.apiVersion = options.model.apiVersion;
     this.delivery = new WebhookDelivery({
       endpoints: options.endpoints,
       secret: this.secret,

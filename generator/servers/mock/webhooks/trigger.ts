@@ -1,5 +1,4 @@
-import type { OpenApiDocument, Schema } from '../../../load/openapi-types.js';
-import { webhookEventTypes } from '../../../model/events.js';
+import type { WebhookEventType } from '../../../model/types.js';
 
 /** What a trigger does to an object: its new state and the fields as they were. */
 export interface TriggerPlan {
@@ -26,17 +25,15 @@ const STATE_FIELDS: Record<string, Record<string, unknown>> = {
  * `canceled` …), or `redacted`, which completes the object's `redaction`.
  */
 export class Triggers {
-  /** Event type → the status enum and properties of the schema its object is. */
+  /** Event type → the object values it is about, their states (`status` values) and whether they have a redaction. */
   private readonly targets = new Map<string, { objectValues: string[]; statuses: string[]; hasRedaction: boolean }>();
 
-  constructor(document: OpenApiDocument) {
-    const schemas = document.components?.schemas ?? {};
-    for (const event of webhookEventTypes(document)) {
-      const props = event.objects.map((o) => (schemas[o.schemaKey] as Schema | undefined)?.properties ?? {});
+  constructor(events: readonly WebhookEventType[]) {
+    for (const event of events) {
       this.targets.set(event.type, {
         objectValues: event.objects.map((o) => o.value),
-        statuses: props.flatMap((p) => (p.status?.enum ?? []).filter((v): v is string => typeof v === 'string')),
-        hasRedaction: props.some((p) => p.redaction !== undefined),
+        statuses: event.objects.flatMap((o) => o.status?.values ?? []),
+        hasRedaction: event.objects.some((o) => o.redaction !== undefined),
       });
     }
   }
