@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkgen, tempDir } from '../support/project.js';
-import { axeViolations, launchChromium } from './harness.js';
+import { axeViolations, connectChromium } from './harness.js';
 
 /** Big and unusual request schemas: deep nesting, unions of shapes, range queries, path parameters. */
 const OPERATIONS = ['PostAccounts', 'PostPaymentIntents', 'GetCharges', 'PostCustomersCustomerSourcesId'];
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const generated = sdkgen(['generate', '--operations', OPERATIONS.join(','), '--out', out]);
   expect(generated.status, generated.stderr).toBe(0);
   docs = path.join(out, 'docs');
-  browser = await launchChromium();
+  browser = await connectChromium();
 });
 
 afterAll(() => browser?.close());

@@ -2,20 +2,21 @@ import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { createGateway } from '../../generator/servers/gateway/gateway-server.js';
 import { listen } from '../../generator/servers/listen.js';
 import { createMock, type RecordedRequest } from '../../generator/servers/mock/mock-server.js';
 import { model, ROOT, spec } from '../support/project.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const STRIPE_KEY = 'sk_test_51BrowserTestKeyOnlyTheGatewayHolds00';
 export const ACCESS_KEY = 'gateway-access-key-browser-test-0001';
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+/**
+ * This file's connection to the run's one Chromium (started by chromium-setup.ts). Closing it closes
+ * the contexts and pages the file opened, and leaves the browser to the other files.
+ */
+export function connectChromium(): Promise<Browser> {
+  return chromium.connect(inject('chromiumEndpoint'));
 }
 
 export interface Stack {

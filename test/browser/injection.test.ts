@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkgen, tempDir } from '../support/project.js';
-import { launchChromium } from './harness.js';
+import { connectChromium } from './harness.js';
 import { ATTACK, hostileSpec } from './hostile-spec.js';
 
 let browser: Browser;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   const generated = sdkgen(['generate', '--spec', specFile, '--all', '--out', out]);
   expect(generated.status, generated.stderr).toBe(0);
   docs = path.join(out, 'docs');
-  browser = await launchChromium();
+  browser = await connectChromium();
 });
 
 afterAll(() => browser?.close());

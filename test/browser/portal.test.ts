@@ -4,11 +4,11 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkgen, tempDir } from '../support/project.js';
-import { axeViolations, browserStorage, launchChromium } from './harness.js';
+import { axeViolations, browserStorage, connectChromium } from './harness.js';
 
 /**
  * The docs portal of the whole API (468 operations) in Chromium: navigation, layout at four widths,
- * light and dark, print, examples, saved form values. One browser for the file; the screenshots it
+ * light and dark, print, examples, saved form values. One browser connection for the file; the screenshots it
  * takes are written to a temporary folder for people to look at (its path is printed).
  */
 const WIDTHS = [320, 390, 768, 1280] as const;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   docs = path.join(out, 'docs');
   shots = tempDir('portal-screenshots');
   console.log(`docs portal screenshots: ${shots}`);
-  browser = await launchChromium();
+  browser = await connectChromium();
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, sdkgen, tempDir } from '../support/project.js';
-import { ACCESS_KEY, axeViolations, browserStorage, launchChromium, STRIPE_KEY, startStack, type Stack } from './harness.js';
+import { ACCESS_KEY, axeViolations, browserStorage, connectChromium, STRIPE_KEY, startStack, type Stack } from './harness.js';
 
 const SCREENSHOT = path.join(ROOT, 'docs/screenshots/verification-session-create.png');
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   expect(generated.status, generated.stderr).toBe(0);
   docs = path.join(out, 'docs');
   stack = await startStack();
-  browser = await launchChromium();
+  browser = await connectChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 import { ROOT } from '../support/project.js';
 
 const user = path.join(ROOT, 'generated/src/__editor_probe__.ts');
@@ -21,14 +22,8 @@ const source = [
 ].join('\n');
 
 function languageService(): ts.LanguageService {
-  const options: ts.CompilerOptions = {
-    strict: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts'],
-    types: [],
-  };
+  // Signatures as a project with plain `strict` shows them (`expand?: [] | undefined`); exactOptionalPropertyTypes drops the `| undefined`.
+  const options = strictCompilerOptions({ exactOptionalPropertyTypes: false });
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
     getScriptFileNames: () => [user],

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { webhookEventTypes } from '../../generator/model/events.js';
 import { resolveRef } from '../../generator/model/refs.js';
 import { generateInto } from '../package/support.js';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 import { ROOT, spec, tempDir } from '../support/project.js';
 
 describe('the event types of the pinned spec', () => {
@@ -68,18 +69,7 @@ describe('the event types of the pinned spec', () => {
   });
 });
 
-const strict: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noEmit: true,
-  skipLibCheck: true,
-  lib: ['lib.es2022.d.ts'],
-  types: [],
-};
+const strict = strictCompilerOptions({ noEmit: true, skipLibCheck: true });
 
 /** Type-checks `code` as a user's file beside the committed package; returns the compiler's messages with their lines. */
 export function typeCheck(dir: string, code: string, options: ts.CompilerOptions = strict): string[] {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../generated/src/index.js';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 import { model, ROOT } from '../support/project.js';
 
 describe('typed expansions', () => {
@@ -31,15 +32,7 @@ describe('typed expansions', () => {
 
   it('narrows the result type: expanded fields are objects, others stay ids; unknown paths do not compile', () => {
     const fixture = path.join(ROOT, 'test/generate/fixtures/expansions.ts');
-    const program = ts.createProgram([fixture], {
-      strict: true,
-      noEmit: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: [],
-    });
+    const program = ts.createProgram([fixture], strictCompilerOptions({ noEmit: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] }));
     const messages = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
     expect(messages).toEqual([]);
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 import { ROOT, tempDir } from '../support/project.js';
 
 const page = fs.readFileSync(path.join(ROOT, 'generated/docs/webhooks.md'), 'utf8');
@@ -23,12 +24,7 @@ function check(snippets: Record<string, string>, lib: string[], types: string[])
     fs.writeFileSync(file, code);
     return file;
   });
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noUncheckedIndexedAccess: true,
+  const program = ts.createProgram(files, strictCompilerOptions({
     noEmit: true,
     // Library declarations are not what is under test; the package's sources are checked in full.
     skipLibCheck: true,
@@ -37,7 +33,7 @@ function check(snippets: Record<string, string>, lib: string[], types: string[])
     typeRoots: [path.join(ROOT, 'node_modules/@types')],
     baseUrl: dir,
     paths: { '@utdk/stripe': [path.join(ROOT, 'generated/src/index.ts')] },
-  });
+  }));
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
     return `${path.basename(d.file?.fileName ?? '')}:${line} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;

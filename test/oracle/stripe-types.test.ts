@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 import { ROOT } from '../support/project.js';
 import { compareTypes, type TypeDifference } from './compare-types.js';
 
@@ -21,16 +22,7 @@ const isDeliberate = (d: TypeDifference) => DELIBERATE.some((a) => a.path.test(d
 
 function program() {
   const fixture = path.join(ROOT, 'test/oracle/oracle-fixture.ts');
-  const options: ts.CompilerOptions = {
-    strict: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    skipLibCheck: true,
-    noEmit: true,
-  };
+  const options = strictCompilerOptions({ lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['node'], skipLibCheck: true, noEmit: true });
   const prog = ts.createProgram([fixture], options);
   return { prog, file: prog.getSourceFile(fixture)! };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { ApiModel } from '../../generator/model/types.js';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 import { ROOT } from '../support/project.js';
 import { compareTypes, type TypeDifference } from './compare-types.js';
 import { stripeNodeObjectTypes, stripeNodeParamsTypes } from './stripe-node-names.js';
@@ -37,17 +38,15 @@ export function compareWholeApi(packageDir: string, matched: { name: string; kin
     ...matched.map((m, i) => `export type T${i} = [Ours.${m.name}, Stripe.${m.name}];`),
   ];
   fs.writeFileSync(fixture, `${lines.join('\n')}\n`);
-  const options: ts.CompilerOptions = {
-    strict: true,
+  const options = strictCompilerOptions({
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    target: ts.ScriptTarget.ES2022,
     lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
     types: ['node'],
     typeRoots: [path.join(ROOT, 'node_modules/@types')],
     skipLibCheck: true,
     noEmit: true,
-  };
+  });
   // stripe's typings declare the ambient module 'stripe'; naming them as a root file makes the import resolve.
   const program = ts.createProgram([fixture, path.join(ROOT, 'node_modules/stripe/types/index.d.ts')], options);
   const checker = program.getTypeChecker();

@@ -2,12 +2,13 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { Schema } from '../../generator/load/openapi-types.js';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 import { ROOT, spec } from '../support/project.js';
 
 /** The hand-written error body type, read with the TypeScript checker. */
 function rawStripeError() {
   const file = path.join(ROOT, 'generator/runtime/errors.ts');
-  const program = ts.createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [] });
+  const program = ts.createProgram([file], strictCompilerOptions({ noEmit: true }));
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file)!;
   const decl = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'RawStripeError')!;

@@ -9,22 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, expect, it } from 'vitest';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 
 const runtimeDir = fileURLToPath(new URL('../../generator/runtime/', import.meta.url));
 const repoTypes = fileURLToPath(new URL('../../node_modules/@types/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sdkgen-types-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const strict: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  verbatimModuleSyntax: true,
-  typeRoots: [repoTypes],
-};
+const strict = strictCompilerOptions({ verbatimModuleSyntax: true, typeRoots: [repoTypes] });
 
 function diagnostics(files: string[], options: ts.CompilerOptions): string[] {
   const program = ts.createProgram(files, options);
