@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkgen, tempDir } from '../support/project.js';
-import { axeViolations, launchChromium } from './harness.js';
+import { axeViolations, connectChromium } from './harness.js';
 import { ATTACK, hostileSpec } from './hostile-spec.js';
 
 /**
@@ -29,7 +29,7 @@ beforeAll(async () => {
   docs = path.join(out, 'docs');
   shots = tempDir('webhooks-page-screenshots');
   console.log(`webhooks page screenshots: ${shots}`);
-  browser = await launchChromium();
+  browser = await connectChromium();
 });
 
 afterAll(async () => {
