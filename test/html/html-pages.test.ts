@@ -77,7 +77,7 @@ describe('HTML docs', () => {
     expect(page).toContain('<legend>Gateway</legend>');
     expect(page).toContain('<button id="send" type="button" disabled aria-describedby="send-hint">');
     expect(page).toContain('Enter a gateway URL above to enable sending.');
-    expect(page).toContain('<code id="snippet-ts">import stripe from &#x27;@utdk/stripe&#x27;;');
+    expect(page).toContain(`<code id="snippet-ts">import stripe from '@utdk/stripe';`);
     // Nothing from a CDN, scripts only from the package's own assets.
     expect(page).not.toMatch(/(src|href)="https?:\/\/(?!stripe\.com\/)/);
     expect([...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
@@ -130,11 +130,11 @@ describe('HTML docs', () => {
     const page = files.get('docs/PostIdentityVerificationSessions.html')!;
     expect(page).toContain('<li id="field-created"><code>created</code> <small>Unix timestamp</small><div class="param-description">');
     expect(page).toMatch(/id="field-last_verification_report">[^\n]*<span class="badge expandable"[^>]*>expandable<\/span>/);
-    expect(page).toContain('<code id="example-response">{\n  &quot;id&quot;: &quot;vs_');
+    expect(page).toContain('<code id="example-response">{\n  "id": "vs_');
     expect(page).toContain('<h3 id="error-0" class="error-title">400 invalid_request_error · parameter_missing</h3>');
     // The initial snippets hold every required field.
-    expect(page).toContain("stripe.postIdentityVerificationSessions({\n  type: &#x27;document&#x27;,");
-    expect(page).toContain('-d type&#x3D;document');
+    expect(page).toContain("stripe.postIdentityVerificationSessions({\n  type: 'document',");
+    expect(page).toContain('-d type=document');
     // The pinned spec deprecates no field: one marked so shows the badge.
     const marked = await model({ operations: ['PostIdentityVerificationSessions'] });
     const params = marked.operations[0]!.params!.decl;
@@ -160,19 +160,26 @@ describe('HTML docs: spec text is untrusted', () => {
     op.title = `Create ${attack}`;
     op.description = `<p>Intro</p>${attack}<a href="javascript:alert(3)">x</a>`;
     const params = op.params!.decl;
-    if (params.body.kind === 'interface') params.body.properties[0]!.description = attack;
+    if (params.body.kind === 'interface') {
+      params.body.properties[0]!.description = attack;
+      // An enum value: it lands in the reference, the form's select and the snippets' example.
+      params.body.properties[0]!.type = { kind: 'union', members: [{ kind: 'literal', value: attack }, { kind: 'literal', value: 'id_number' }] };
+    }
     page = emitHtmlDocs(hostile, pkg).get('docs/PostIdentityVerificationSessions.html')!;
   });
 
-  it('renders it inert in titles, descriptions and the embedded JSON', () => {
+  it('renders it inert in titles, descriptions, enum values, snippets and the embedded JSON', () => {
     // The only script elements are the page's own four.
     expect(page.match(/<script\b/g)).toHaveLength(4);
     expect(page).not.toMatch(/<img\b/i);
-    expect(page).not.toMatch(/\sonerror=/i);
+    // No element has the handler: where the attack is text, its `<` is escaped.
+    expect(page).not.toMatch(/<[a-z][^<>]*\sonerror=/i);
     expect(page).not.toContain('javascript:');
     expect(page).toContain('<h1>Create &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;</h1>');
     expect(page).toContain('<title>Create &lt;/script&gt;');
     // The form reads field descriptions from the reference, where the hostile one was emptied.
     expect(page).toContain('<li id="param-type"><code>type</code> <small>enum</small> <span class="badge required">required</span><p class="enum">');
+    expect(page).toContain('Possible values: <code>&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;&#60;img src=x onerror=alert(2)&#62;</code>');
+    expect(page).toContain("type: '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;',");
   });
 });

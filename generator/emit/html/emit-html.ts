@@ -1,6 +1,6 @@
 import type { ApiModel, Decl, Operation } from '../../model/types.js';
 import { firstSentence } from '../../text/descriptions.js';
-import { html } from '../../text/escape.js';
+import { html, htmlText } from '../../text/escape.js';
 import { curlSnippet, typescriptSnippet } from '../docs/snippets.js';
 import type { PackageInfo } from '../package/package-files.js';
 import { indexDecls } from '../../model/decl-index.js';
@@ -102,10 +102,15 @@ function operationPage(run: HtmlRun, op: Operation): string {
     anyEmptyable: params.some(anyEmptyable),
     paramsHeading: op.params?.in === 'query' ? 'Query parameters' : op.params?.encoding === 'multipart' ? 'Body parameters (multipart/form-data)' : 'Body parameters (form-encoded)',
     returnsSectionHtml: returnsSection(run, op, responseDecl),
-    typescript: typescriptSnippet(op, pkg.name, example.params, example.path),
-    curl: curlSnippet(op, op.server ?? model.serverUrl, example.params, example.path),
-    exampleResponse: JSON.stringify(exampleResponse(op, index, model.events), null, 2),
-    errors: exampleErrors(op).map((e) => ({ ...e, title: `${e.status} ${e.body.error.type}${e.body.error.code ? ` · ${e.body.error.code}` : ''}`, json: JSON.stringify(e.body, null, 2) })),
+    // Code blocks are element text: escaped as such, not with every quote as an entity.
+    typescriptHtml: htmlText(typescriptSnippet(op, pkg.name, example.params, example.path)),
+    curlHtml: htmlText(curlSnippet(op, op.server ?? model.serverUrl, example.params, example.path)),
+    exampleResponseHtml: htmlText(JSON.stringify(exampleResponse(op, index, model.events), null, 2)),
+    errors: exampleErrors(op).map((e) => ({
+      when: e.when,
+      title: `${e.status} ${e.body.error.type}${e.body.error.code ? ` · ${e.body.error.code}` : ''}`,
+      jsonHtml: htmlText(JSON.stringify(e.body, null, 2)),
+    })),
     tryIt,
   });
 }
