@@ -1,3 +1,4 @@
+import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it, vi } from 'vitest';
 import { descriptionHtml, descriptionText } from '../../generator/emit/html/description-html.js';
 import { jsonForScript } from '../../generator/emit/html/json-script.js';
@@ -48,6 +49,20 @@ describe('descriptionHtml', () => {
 
   it('gives plain text for places without markup', () => {
     expect(descriptionText('<p>A &amp; B <code>c</code></p>\n<p>Next</p>')).toBe('A & B c Next');
+  });
+
+  it('gives the plain text sanitize-html would, with no tag allowed, for every description of the whole API', async () => {
+    const texts = [...modelDescriptions(await model({ allResourceTypes: true })), '<p>a "quoted" <b>x</b> &lt;y&gt; it\'s</p>', '<p>unclosed <a href="/x?a=1&b=2">l'];
+    const untagged = (text: string) =>
+      sanitizeHtml(descriptionHtml(text).replace(/<\/(p|li)>/g, ' '), { allowedTags: [], allowedAttributes: {} })
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ')
+        .trim();
+    expect(texts.map(descriptionText)).toEqual(texts.map(untagged));
   });
 });
 

@@ -11,7 +11,7 @@ import { tryItSpec } from './form-spec.js';
 import { jsonForScript } from './json-script.js';
 import { htmlTemplates, type HtmlTemplates } from './html-templates.js';
 import { paramList } from './param-markup.js';
-import { paramReference, pathParamReference, responseFields, type ParamEntry } from './param-reference.js';
+import { paramReference, pathParamReference, responseFields, type ParamEntry, type TypeReadings } from './param-reference.js';
 
 /** What one run of the HTML emitter holds: the compiled templates and the Returns sections so far. */
 interface HtmlRun {
@@ -21,6 +21,7 @@ interface HtmlRun {
   templates: HtmlTemplates;
   /** A Returns section by response shape and type: many operations return the same object. */
   returns: Map<string, string>;
+  readings: TypeReadings;
 }
 
 /**
@@ -31,7 +32,7 @@ interface HtmlRun {
  * and no CDN when they are viewed (classic scripts, since Chrome refuses modules from file://).
  */
 export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, string> {
-  const run: HtmlRun = { model, pkg, index: indexDecls(model), templates: htmlTemplates(), returns: new Map() };
+  const run: HtmlRun = { model, pkg, index: indexDecls(model), templates: htmlTemplates(), returns: new Map(), readings: new Map() };
   prepareDescriptionHtml(modelDescriptions(model));
   const files = new Map<string, string>();
   files.set('docs/index.html', indexPage(run));
@@ -85,7 +86,7 @@ function operationPage(run: HtmlRun, op: Operation): string {
   const responseDecl = op.response.type.kind === 'ref' ? index.get(op.response.type.id) : undefined;
   const tryIt = tryItSpec(op, pkg.name, model.serverUrl, index);
   const example = tryIt.example;
-  const params = paramReference(op, index);
+  const params = paramReference(op, index, run.readings);
   return run.templates.render('operation.hbs', {
     pageTitle: `${op.title} · ${pkg.name}`,
     packageName: pkg.name,

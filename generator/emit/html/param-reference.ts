@@ -1,7 +1,7 @@
-import type { Decl, Operation, Property } from '../../model/types.js';
+import type { Decl, Operation, Property, TypeExpr } from '../../model/types.js';
 import { describe } from '../docs/param-rows.js';
 import { descriptionHtml } from './description-html.js';
-import { formShape } from './form-spec.js';
+import { formShape, type FormShape } from './form-spec.js';
 
 /** One row of a page's parameter reference, with nested children folded under it. */
 export interface ParamEntry {
@@ -29,12 +29,23 @@ export interface ParamEntry {
 /** Per-page: the anchors handed out, so two entries (a union's two object types) never share one. */
 type Anchors = Set<string>;
 
+/**
+ * Per-run: a field type's words and form shape, by the model's type object. Nested params types
+ * are shared by many operations (addresses, payment method options), so most entries are met again.
+ */
+export type TypeReadings = Map<TypeExpr, { info: ReturnType<typeof describe>; shape: FormShape }>;
+
 /** The params type's fields, recursively; a type met again on its own path is not unfolded twice. */
-export function paramReference(op: Operation, index: Map<string, Decl>): ParamEntry[] {
+export function paramReference(op: Operation, index: Map<string, Decl>, readings: TypeReadings = new Map()): ParamEntry[] {
   const decl = op.params?.decl;
   if (!decl || decl.body.kind !== 'interface') return [];
   const anchors: Anchors = new Set();
-  return decl.body.properties.map((p) => requestEntry(p, [], index, new Set([decl.id]), anchors));
+  const read = (type: TypeExpr) => {
+    let reading = readings.get(type);
+    if (!reading) readings.set(type, (reading = { info: describe(type, index), shape: formShape(type, index) }));
+    return reading;
+  };
+  return decl.body.properties.map((p) => requestEntry(p, [], read, new Set([decl.id]), anchors));
 }
 
 /** The path parameters: always strings, always required. */
@@ -53,17 +64,18 @@ export function pathParamReference(op: Operation): ParamEntry[] {
   }));
 }
 
-function requestEntry(p: Property, parents: string[], index: Map<string, Decl>, seen: Set<string>, anchors: Anchors): ParamEntry {
+type Read = (type: TypeExpr) => { info: ReturnType<typeof describe>; shape: FormShape };
+
+function requestEntry(p: Property, parents: string[], read: Read, seen: Set<string>, anchors: Anchors): ParamEntry {
   const path = [...parents, p.name];
-  const info = describe(p.type, index);
-  const shape = formShape(p.type, index);
+  const { info, shape } = read(p.type);
   const several = shape.objects.length > 1;
   const groups: ParamEntry['groups'] = [];
   // Each object type's fields become a list of the entry; one met again on its own path has none.
   const listOf = shape.objects.map((object) => {
     if (seen.has(object.id) || object.body.kind !== 'interface' || object.body.properties.length === 0) return '';
     const inner = new Set([...seen, object.id]);
-    const children = object.body.properties.map((child) => requestEntry(child, path, index, inner, anchors));
+    const children = object.body.properties.map((child) => requestEntry(child, path, read, inner, anchors));
     return String(groups.push({ as: several ? object.id.split('.').pop() : undefined, children }) - 1);
   });
   return {
