@@ -1,4 +1,5 @@
 import { html } from '../../text/escape.js';
+import { descriptionHtml } from './description-html.js';
 import type { ParamEntry } from './param-reference.js';
 
 /**
@@ -31,7 +32,8 @@ function printEntry(entry: ParamEntry, parts: string[]): void {
   if (entry.required) parts.push(REQUIRED);
   if (entry.expandable) parts.push(EXPANDABLE);
   if (entry.deprecated) parts.push(DEPRECATED);
-  if (entry.descriptionHtml) parts.push(`<div class="param-description">${entry.descriptionHtml}</div>`);
+  const description = descriptionHtml(entry.description);
+  if (description) parts.push(`<div class="param-description">${description}</div>`);
   if (entry.enumValues.length > 0) parts.push(`<p class="enum">Possible values: ${enumValues(entry.enumValues)}.</p>`);
   const name = html(entry.name);
   for (const group of entry.groups) {

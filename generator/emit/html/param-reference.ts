@@ -1,6 +1,5 @@
 import type { Decl, Operation, Property, TypeExpr } from '../../model/types.js';
 import { describe } from '../docs/param-rows.js';
-import { descriptionHtml } from './description-html.js';
 import { formShape, type FormShape } from './form-spec.js';
 
 /** One row of a page's parameter reference, with nested children folded under it. */
@@ -16,7 +15,8 @@ export interface ParamEntry {
   deprecated: boolean;
   /** A field that holds an id, or the whole object when the request asks to expand it. */
   expandable: boolean;
-  descriptionHtml: string;
+  /** The spec's text, made HTML when printed (`descriptionHtml`), so a run can sanitize all first. */
+  description: string | undefined;
   /** The Try-it widget of a request field (`formShape`); absent for returned fields. */
   form?: string;
   /**
@@ -59,7 +59,7 @@ export function pathParamReference(op: Operation): ParamEntry[] {
     emptyable: false,
     deprecated: false,
     expandable: false,
-    descriptionHtml: descriptionHtml(p.description),
+    description: p.description,
     groups: [],
   }));
 }
@@ -87,7 +87,7 @@ function requestEntry(p: Property, parents: string[], read: Read, seen: Set<stri
     emptyable: info.emptyable,
     deprecated: p.deprecated,
     expandable: Boolean(p.expandsTo?.length),
-    descriptionHtml: descriptionHtml(p.description),
+    description: p.description,
     form: shape.code.replace(/o(\d+)/g, (_, at: string) => `o${listOf[Number(at)]}`),
     groups,
   };
@@ -117,8 +117,16 @@ export function responseFields(op: Operation, index: Map<string, Decl>): ParamEn
       emptyable: info.emptyable,
       deprecated: p.deprecated,
       expandable: Boolean(p.expandsTo?.length),
-      descriptionHtml: descriptionHtml(p.description),
+      description: p.description,
       groups: [],
     };
   });
+}
+
+/** Every description an entry list shows, nested ones too. */
+export function entryDescriptions(entries: ParamEntry[], into: Set<string>): void {
+  for (const entry of entries) {
+    if (entry.description) into.add(entry.description);
+    for (const group of entry.groups) entryDescriptions(group.children, into);
+  }
 }
