@@ -31,7 +31,7 @@ interface HtmlRun {
  * and no CDN when they are viewed (classic scripts, since Chrome refuses modules from file://).
  */
 export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, string> {
-  const run: HtmlRun = { model, pkg, index: indexDecls(model), templates: htmlTemplates(), returns: new Map(), readings: new Map() };
+  const run: HtmlRun = { model, pkg, index: indexDecls(model), templates: htmlTemplates(), returns: new Map(), readings: { byType: new Map(), lowered: new Map() } };
   // The references first, then every description they and the pages show sanitized in one go.
   const params = new Map(model.operations.map((op) => [op, paramReference(op, run.index, run.readings)]));
   prepareDescriptionHtml(shownDescriptions(run, params));

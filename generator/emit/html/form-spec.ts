@@ -49,21 +49,27 @@ export interface FormShape {
   enumValues: string[];
 }
 
-export function formShape(expr: TypeExpr, index: Map<string, Decl>): FormShape {
+/**
+ * Per-run: a named type's widget tree, by declaration. Aliases such as a currency or country enum
+ * of hundreds of values are met by many fields; the trees are never changed once made.
+ */
+export type LoweredTypes = Map<Decl, Node>;
+
+export function formShape(expr: TypeExpr, index: Map<string, Decl>, lowered: LoweredTypes = new Map()): FormShape {
   const shape: FormShape = { code: '', objects: [], enumValues: [] };
-  shape.code = code(lower(expr, index), shape);
+  shape.code = code(lower(expr, index, lowered), shape);
   return shape;
 }
 
 /** The widget tree before it is written as code: literals merged, `null` dropped, aliases followed. */
-type Node =
+export type Node =
   | { kind: 's' | 'n' | 'b' | 'm' | 'r' }
   | { kind: 'e'; values: string[] }
   | { kind: 'o'; decl: Decl }
   | { kind: 'a' | '?'; inner: Node }
   | { kind: 'choice'; variants: Node[] };
 
-function lower(expr: TypeExpr, index: Map<string, Decl>): Node {
+function lower(expr: TypeExpr, index: Map<string, Decl>, lowered: LoweredTypes): Node {
   switch (expr.kind) {
     case 'primitive':
       return { kind: expr.name === 'number' ? 'n' : expr.name === 'boolean' ? 'b' : 's' };
@@ -72,16 +78,16 @@ function lower(expr: TypeExpr, index: Map<string, Decl>): Node {
     case 'null':
       return { kind: 's' };
     case 'array':
-      return { kind: 'a', inner: lower(expr.items, index) };
+      return { kind: 'a', inner: lower(expr.items, index, lowered) };
     case 'map':
       return { kind: 'm' };
     case 'emptyable':
-      return { kind: '?', inner: lower(expr.inner, index) };
+      return { kind: '?', inner: lower(expr.inner, index, lowered) };
     case 'shared':
       return { kind: expr.name === RANGE_ID ? 'r' : 'm' };
     case 'union': {
       // Literals merge into one select; `null` is dropped (a form leaves a field out instead).
-      const nodes = expr.members.filter((m) => m.kind !== 'null').map((m) => lower(m, index));
+      const nodes = expr.members.filter((m) => m.kind !== 'null').map((m) => lower(m, index, lowered));
       const values = nodes.flatMap((n) => (n.kind === 'e' ? n.values : []));
       const merged: Node[] = [...(values.length ? [{ kind: 'e' as const, values }] : []), ...nodes.filter((n) => n.kind !== 'e')];
       if (merged.length === 0) return { kind: 's' };
@@ -90,7 +96,11 @@ function lower(expr: TypeExpr, index: Map<string, Decl>): Node {
     case 'ref': {
       const decl = index.get(expr.id);
       if (!decl) return { kind: 's' };
-      if (decl.body.kind === 'alias') return lower(decl.body.type, index);
+      if (decl.body.kind === 'alias') {
+        let node = lowered.get(decl);
+        if (!node) lowered.set(decl, (node = lower(decl.body.type, index, lowered)));
+        return node;
+      }
       if (decl.body.properties.length === 0) return decl.body.additional ? { kind: 'm' } : { kind: 's' };
       return { kind: 'o', decl };
     }

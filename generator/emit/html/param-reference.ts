@@ -1,6 +1,6 @@
 import type { Decl, Operation, Property, TypeExpr } from '../../model/types.js';
 import { describe } from '../docs/param-rows.js';
-import { formShape, type FormShape } from './form-spec.js';
+import { formShape, type FormShape, type LoweredTypes } from './form-spec.js';
 
 /** One row of a page's parameter reference, with nested children folded under it. */
 export interface ParamEntry {
@@ -33,16 +33,19 @@ type Anchors = Set<string>;
  * Per-run: a field type's words and form shape, by the model's type object. Nested params types
  * are shared by many operations (addresses, payment method options), so most entries are met again.
  */
-export type TypeReadings = Map<TypeExpr, { info: ReturnType<typeof describe>; shape: FormShape }>;
+export interface TypeReadings {
+  byType: Map<TypeExpr, { info: ReturnType<typeof describe>; shape: FormShape }>;
+  lowered: LoweredTypes;
+}
 
 /** The params type's fields, recursively; a type met again on its own path is not unfolded twice. */
-export function paramReference(op: Operation, index: Map<string, Decl>, readings: TypeReadings = new Map()): ParamEntry[] {
+export function paramReference(op: Operation, index: Map<string, Decl>, readings: TypeReadings = { byType: new Map(), lowered: new Map() }): ParamEntry[] {
   const decl = op.params?.decl;
   if (!decl || decl.body.kind !== 'interface') return [];
   const anchors: Anchors = new Set();
   const read = (type: TypeExpr) => {
-    let reading = readings.get(type);
-    if (!reading) readings.set(type, (reading = { info: describe(type, index), shape: formShape(type, index) }));
+    let reading = readings.byType.get(type);
+    if (!reading) readings.byType.set(type, (reading = { info: describe(type, index), shape: formShape(type, index, readings.lowered) }));
     return reading;
   };
   return decl.body.properties.map((p) => requestEntry(p, [], read, new Set([decl.id]), anchors));
