@@ -28,6 +28,14 @@ export function jsDocText(text: string): string {
     .trim();
 }
 
+/**
+ * Text in HTML element content only (never an attribute): there only `&` and `<` start markup, and
+ * `>` is escaped too for readers. Lighter than `html` on quote-dense text such as a JSON example.
+ */
+export function htmlText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
 /** Text in HTML element content or a double-quoted attribute. */
 export function html(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

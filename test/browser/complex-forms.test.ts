@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdkgen, tempDir } from '../support/project.js';
 import { axeViolations, connectChromium } from './harness.js';
 
-/** Big and unusual request schemas: deep nesting, unions of shapes, range queries, path parameters. */
-const OPERATIONS = ['PostAccounts', 'PostPaymentIntents', 'GetCharges', 'PostCustomersCustomerSourcesId'];
+/**
+ * Big and unusual request schemas: deep nesting, unions of shapes (of two object types in
+ * PostPaymentMethods' `card`), range queries, path parameters.
+ */
+const OPERATIONS = ['PostAccounts', 'PostPaymentIntents', 'GetCharges', 'PostCustomersCustomerSourcesId', 'PostPaymentMethods'];
 
 let browser: Browser;
 let docs: string;
@@ -54,6 +57,13 @@ describe('Try-it forms of complex operations', () => {
         const wire = await firstText.evaluate((el) => el.closest('[data-field]')?.getAttribute('data-field') ?? '');
         expect(await page.locator('#snippet-curl').textContent()).toContain(`=abc`);
         expect(wire).not.toBe('');
+      }
+      // `expand` lists its values joined in one code element when there are many: the select has each.
+      const values = page.locator('#param-expand > .enum');
+      if ((await values.count()) > 0) {
+        const listed = ((await values.textContent()) ?? '').replace(/^Possible values: |\.$/g, '').split(', ');
+        await page.locator('[data-field="expand"] button.add').click();
+        expect(await page.locator('[data-field="expand[0]"] select option').allTextContents()).toEqual(['(not set)', ...listed]);
       }
       expect(errors).toEqual([]);
       if (id === 'GetCharges') expect(await axeViolations(page)).toEqual([]);

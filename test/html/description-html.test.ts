@@ -1,3 +1,4 @@
+import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it, vi } from 'vitest';
 import { descriptionHtml, descriptionText } from '../../generator/emit/html/description-html.js';
 import { jsonForScript } from '../../generator/emit/html/json-script.js';
@@ -49,7 +50,31 @@ describe('descriptionHtml', () => {
   it('gives plain text for places without markup', () => {
     expect(descriptionText('<p>A &amp; B <code>c</code></p>\n<p>Next</p>')).toBe('A & B c Next');
   });
+
+  it('gives the plain text sanitize-html would, with no tag allowed, for every description of the whole API', async () => {
+    const texts = [...modelDescriptions(await model({ allResourceTypes: true })), '<p>a "quoted" <b>x</b> &lt;y&gt; it\'s</p>', '<p>unclosed <a href="/x?a=1&b=2">l'];
+    const untagged = (text: string) =>
+      sanitizeHtml(descriptionHtml(text).replace(/<\/(p|li)>/g, ' '), { allowedTags: [], allowedAttributes: {} })
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ')
+        .trim();
+    expect(texts.map(descriptionText)).toEqual(texts.map(untagged));
+  });
 });
+
+const ALONE = [
+  '<script>alert(1)',
+  '<p>x</sdkgen-description><b>y',
+  '<p>a fake marker \u00010\u0001</p>',
+  '<!-- a comment <p>x',
+  '<STYLE>p{}',
+  '<svg><p>x</p></svg>',
+  '<textarea><p>x',
+];
 
 describe('descriptions sanitized together, ahead of the pages', () => {
   // A module instance of its own, with an empty cache.
@@ -61,29 +86,33 @@ describe('descriptions sanitized together, ahead of the pages', () => {
   it('come out exactly as each would alone: every description of the whole API, and hostile ones', async () => {
     const texts = [
       ...modelDescriptions(await model({ allResourceTypes: true })),
-      // Markup of their own: sanitized alone, so their unclosed tags cannot reach the next ones.
+      // Markup of their own, tags left open or closed astray: sanitized together, each closed at its end.
       '<p>unclosed <a href="/docs">link',
       '<code>open',
       'a <br> b',
-      '`<br />` in a code span',
+      '<ul><li>one<li>two',
+      '</p></b></ul> stray closes',
+      '<B>bold <i>both',
+      // Markup that changes how the parser reads what follows, or that plays the separators: sanitized alone.
+      ...ALONE,
       // Markdown-ish: escaped, so nothing in them can pass for the separator.
+      '`<br />` in a code span',
       'x &lt;br /&gt; y',
       'see [x](javascript:alert(1)) and [y](/docs/api)',
     ];
     expect(texts.length).toBeGreaterThan(3000);
     const alone = await fresh();
     const expected = texts.map((text) => alone.descriptionHtml(text));
-    // Counted, to see that the Markdown-ish ones did go through one pass.
+    // Counted, to see that the descriptions did go through two passes, and only those above alone.
     let passes = 0;
     const real = (await vi.importActual<{ default: (...args: unknown[]) => string }>('sanitize-html')).default;
     vi.doMock('sanitize-html', () => ({ default: Object.assign((...args: unknown[]) => (passes++, real(...args)), real) }));
     const together = await fresh();
     together.prepareDescriptionHtml(texts);
-    expect(passes).toBe(1);
+    expect(passes).toBe(2);
     expect(texts.map((text) => together.descriptionHtml(text))).toEqual(expected);
-    const withMarkup = texts.filter((text) => /<\/?[a-z][^>]*>/i.test(text)).length;
-    expect(withMarkup).toBeGreaterThan(100);
-    expect(passes).toBe(1 + withMarkup);
+    expect(texts.filter((text) => /<\/?[a-z][^>]*>/i.test(text)).length).toBeGreaterThan(100);
+    expect(passes).toBe(2 + ALONE.length);
     vi.doUnmock('sanitize-html');
     // The unsafe link keeps its text and loses its href.
     expect(expected).toContain('<p>see <a>x</a>) and <a href="https://stripe.com/docs/api">y</a></p>');

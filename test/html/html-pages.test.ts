@@ -66,19 +66,20 @@ describe('HTML docs', () => {
     expect(page).not.toMatch(/href="\/(?!\/)/);
     expect(page).not.toContain('&lt;p&gt;');
     // Parameter reference: names as sent, types, required, enum values, nested children folded.
-    expect(page).toContain('<a class="param-name" href="#param-type"><code>type</code></a>');
+    expect(page).toContain('<li id="param-type"><code>type</code> <small>enum</small> <span class="badge required">required</span>');
     expect(page).toMatch(/id="param-type">[\s\S]*?<span class="badge required">required<\/span>[\s\S]*?Possible values: <code>document<\/code>, <code>id_number<\/code>\./);
     expect(page).toContain('<summary>Child parameters of <code>options</code> (1)</summary>');
-    expect(page).toContain('<li class="param" id="param-options.document.allowed_types"><div class="param-head"><a class="param-name" href="#param-options.document.allowed_types"><code>allowed_types</code></a>');
+    expect(page).toContain('<li id="param-options.document.allowed_types" data-form="ae3"><code>allowed_types</code> <small>array of enum</small>');
     expect(page).toContain('Possible values: <code>driving_license</code>, <code>id_card</code>, <code>passport</code>.');
-    expect(page).toContain('An empty string (<code>""</code>) unsets it.');
+    expect(page).toContain('<small>object or &#34;&#34;</small>');
+    expect(page).toContain('A type ending in <code>or ""</code> also takes an empty string (<code>""</code>), which unsets the field.');
     expect(page).toContain('An object of type <code>Identity.VerificationSession</code> (<code>identity.verification_session</code>).');
     // Try-it: the seed page's sections, and the send button off until a gateway is set.
     expect(page).toContain('<legend>Authentication</legend>');
     expect(page).toContain('<legend>Gateway</legend>');
     expect(page).toContain('<button id="send" type="button" disabled aria-describedby="send-hint">');
     expect(page).toContain('Enter a gateway URL above to enable sending.');
-    expect(page).toContain('<code id="snippet-ts">import stripe from &#x27;@utdk/stripe&#x27;;');
+    expect(page).toContain(`<code id="snippet-ts">import stripe from '@utdk/stripe';`);
     // Nothing from a CDN, scripts only from the package's own assets.
     expect(page).not.toMatch(/(src|href)="https?:\/\/(?!stripe\.com\/)/);
     expect([...page.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
@@ -89,37 +90,53 @@ describe('HTML docs', () => {
     ]);
   });
 
-  it('embeds the request schema as form widgets', () => {
-    const spec = tryIt(files.get('docs/PostIdentityVerificationSessions.html')!);
-    expect(spec.operation).toMatchObject({ id: 'PostIdentityVerificationSessions', method: 'POST', flat: 'postIdentityVerificationSessions', paramsIn: 'body', paramsRequired: true });
-    expect(spec.fields.map((f) => [f.name, f.node.kind, f.required === true])).toEqual([
-      ['type', 'enum', true],
-      ['expand', 'array', false],
-      ['metadata', 'map', false],
-      ['options', 'object', false],
-      ['return_url', 'text', false],
-    ]);
-    expect(spec.fields[0]!.node).toEqual({ kind: 'enum', values: ['document', 'id_number'] });
-    const options = spec.objects['Identity.VerificationSessionCreateParams.Options']!;
-    expect(options[0]).toMatchObject({ name: 'document', node: { kind: 'emptyable', inner: { kind: 'object', ref: 'Identity.VerificationSessionCreateParams.Options.Document' } } });
-    const document = spec.objects['Identity.VerificationSessionCreateParams.Options.Document']!;
-    expect(document.map((f) => [f.name, f.node])).toEqual([
-      ['allowed_types', { kind: 'array', items: { kind: 'enum', values: ['driving_license', 'id_card', 'passport'] } }],
-      ['require_id_number', { kind: 'boolean' }],
-      ['require_live_capture', { kind: 'boolean' }],
-      ['require_matching_selfie', { kind: 'boolean' }],
-    ]);
+  it('gives each request field its Try-it widget in the reference, and embeds only the call and its example', () => {
+    const page = files.get('docs/PostIdentityVerificationSessions.html')!;
+    const spec = tryIt(page);
+    expect(Object.keys(spec).sort()).toEqual(['example', 'operation', 'packageName', 'serverUrl']);
+    expect(spec.operation).toMatchObject({ id: 'PostIdentityVerificationSessions', method: 'POST', flat: 'postIdentityVerificationSessions', paramsIn: 'body', paramsRequired: true, pathParams: [] });
+    expect(spec.example.params).toMatchObject({ type: 'document' });
+    // The form reads each entry's `data-form`: absent for text or an enum of the listed values.
+    const forms = Object.fromEntries([...page.matchAll(/<li id="(param-[^"]+)"(?: data-form="([^"]*)")?>/g)].map((m) => [m[1], m[2] ?? '']));
+    expect(forms).toEqual({
+      'param-type': '',
+      'param-expand': 'ae1',
+      'param-metadata': 'm',
+      'param-options': 'o0',
+      'param-options.document': '?o0',
+      'param-options.document.allowed_types': 'ae3',
+      'param-options.document.require_id_number': 'b',
+      'param-options.document.require_live_capture': 'b',
+      'param-options.document.require_matching_selfie': 'b',
+      'param-return_url': '',
+    });
+  });
+
+  it('lists each object type of a union under the field, and writes ranges and choices for the form', async () => {
+    const api = await model({ operations: ['PostPaymentMethods', 'GetCharges'] });
+    const html = emitHtmlDocs(api, pkg);
+    const methods = html.get('docs/PostPaymentMethods.html')!;
+    expect(methods).toContain('<li id="param-card" data-form="(o0|o1)">');
+    expect(methods).toContain('<summary>Child parameters of <code>card</code> as <code>CardDetailsParams</code> (4)</summary>');
+    expect(methods).toContain('<summary>Child parameters of <code>card</code> as <code>TokenParams</code> (1)</summary>');
+    const charges = html.get('docs/GetCharges.html')!;
+    expect(charges).toContain('<li id="param-created" data-form="(r|n)">');
+    // Anchors stay unique in a page, even where two object types share a field name.
+    for (const page of html.values()) {
+      const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
   });
 
   it('marks timestamps, expandable and deprecated fields, and shows example responses and errors', async () => {
     const page = files.get('docs/PostIdentityVerificationSessions.html')!;
-    expect(page).toContain('<li class="param" id="field-created"><div class="param-head"><a class="param-name" href="#field-created"><code>created</code></a> <span class="param-type">Unix timestamp</span></div>');
+    expect(page).toContain('<li id="field-created"><code>created</code> <small>Unix timestamp</small><div class="param-description">');
     expect(page).toMatch(/id="field-last_verification_report">[^\n]*<span class="badge expandable"[^>]*>expandable<\/span>/);
-    expect(page).toContain('<code id="example-response">{\n  &quot;id&quot;: &quot;vs_');
+    expect(page).toContain('<code id="example-response">{\n  "id": "vs_');
     expect(page).toContain('<h3 id="error-0" class="error-title">400 invalid_request_error · parameter_missing</h3>');
     // The initial snippets hold every required field.
-    expect(page).toContain("stripe.postIdentityVerificationSessions({\n  type: &#x27;document&#x27;,");
-    expect(page).toContain('-d type&#x3D;document');
+    expect(page).toContain("stripe.postIdentityVerificationSessions({\n  type: 'document',");
+    expect(page).toContain('-d type=document');
     // The pinned spec deprecates no field: one marked so shows the badge.
     const marked = await model({ operations: ['PostIdentityVerificationSessions'] });
     const params = marked.operations[0]!.params!.decl;
@@ -129,8 +146,9 @@ describe('HTML docs', () => {
   });
 
   it('gives operations with path parameters their inputs', () => {
-    const spec = tryIt(files.get('docs/PostIdentityVerificationSessionsSessionCancel.html')!);
-    expect(spec.operation.pathParams.map((p) => p.name)).toEqual(['session']);
+    const page = files.get('docs/PostIdentityVerificationSessionsSessionCancel.html')!;
+    expect(tryIt(page).operation.pathParams).toEqual(['session']);
+    expect(page).toContain('<ul class="params" id="ref-path">\n<li id="path-session"><code>session</code> <small>string</small> <span class="badge required">required</span></li>');
   });
 });
 
@@ -144,20 +162,26 @@ describe('HTML docs: spec text is untrusted', () => {
     op.title = `Create ${attack}`;
     op.description = `<p>Intro</p>${attack}<a href="javascript:alert(3)">x</a>`;
     const params = op.params!.decl;
-    if (params.body.kind === 'interface') params.body.properties[0]!.description = attack;
+    if (params.body.kind === 'interface') {
+      params.body.properties[0]!.description = attack;
+      // An enum value: it lands in the reference, the form's select and the snippets' example.
+      params.body.properties[0]!.type = { kind: 'union', members: [{ kind: 'literal', value: attack }, { kind: 'literal', value: 'id_number' }] };
+    }
     page = emitHtmlDocs(hostile, pkg).get('docs/PostIdentityVerificationSessions.html')!;
   });
 
-  it('renders it inert in titles, descriptions and the embedded JSON', () => {
+  it('renders it inert in titles, descriptions, enum values, snippets and the embedded JSON', () => {
     // The only script elements are the page's own four.
     expect(page.match(/<script\b/g)).toHaveLength(4);
     expect(page).not.toMatch(/<img\b/i);
-    expect(page).not.toMatch(/\sonerror=/i);
+    // No element has the handler: where the attack is text, its `<` is escaped.
+    expect(page).not.toMatch(/<[a-z][^<>]*\sonerror=/i);
     expect(page).not.toContain('javascript:');
     expect(page).toContain('<h1>Create &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;</h1>');
     expect(page).toContain('<title>Create &lt;/script&gt;');
     // The form reads field descriptions from the reference, where the hostile one was emptied.
-    expect(page).toMatch(/<li class="param" id="param-type"><div class="param-head">[^\n]*<\/div>\n(?!<div class="param-description">)/);
-    expect(tryIt(page).fields[0]!.descriptionHtml).toBeUndefined();
+    expect(page).toContain('<li id="param-type"><code>type</code> <small>enum</small> <span class="badge required">required</span><p class="enum">');
+    expect(page).toContain('Possible values: <code>&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;&#60;img src=x onerror=alert(2)&#62;</code>');
+    expect(page).toContain("type: '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;',");
   });
 });

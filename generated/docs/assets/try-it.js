@@ -87,23 +87,15 @@
     if (!element) throw new Error(`the page has no #${id}`);
     return element;
   }
-  function referenceDescription(anchor) {
-    return document.getElementById(anchor)?.querySelector(":scope > .param-description")?.innerHTML ?? "";
-  }
 
   // generator/emit/html/browser/form-controls.ts
-  function fieldControl(field, parentWire, objects) {
+  function fieldControl(field, parentWire) {
     const wire = parentWire === void 0 ? field.name : `${parentWire}[${field.name}]`;
-    const descriptionHtml = field.descriptionHtml ?? referenceDescription(`param-${referencePath(wire)}`);
-    return nodeControl(field.node, { name: field.name, wire, descriptionHtml, required: field.required === true, deprecated: field.deprecated === true }, objects);
+    return nodeControl(field.node, { name: field.name, wire, descriptionHtml: field.descriptionHtml, required: field.required, deprecated: field.deprecated });
   }
-  function referencePath(wire) {
-    return wire.split(/[[\]]+/).filter((part) => part !== "" && !/^\d+$/.test(part)).join(".");
-  }
-  function nodeControl(node, head, objects) {
+  function nodeControl(node, head) {
     switch (node.kind) {
       case "text":
-      case "any":
         return inputControl(head, "text");
       case "number":
         return inputControl(head, "number");
@@ -112,15 +104,15 @@
       case "enum":
         return selectControl(head, node.values);
       case "array":
-        return arrayControl(head, node.items, objects);
+        return arrayControl(head, node.items);
       case "map":
         return mapControl(head);
       case "object":
-        return objectControl(head, objects[node.ref] ?? [], objects);
+        return objectControl(head, node.fields);
       case "choice":
-        return choiceControl(head, node.variants, objects);
+        return choiceControl(head, node.variants);
       case "emptyable":
-        return emptyableControl(head, node.inner, objects);
+        return emptyableControl(head, node.inner);
     }
   }
   function labelContent(head) {
@@ -187,14 +179,15 @@
       }
     };
   }
-  function objectControl(head, fields, objects) {
+  function objectControl(head, fieldsOf) {
+    const fields = fieldsOf();
     const children = [];
     const inner = el("div", { class: "group-fields" });
     const details = el("details", { open: head.required }, [el("summary", {}, ["Fields of ", el("code", {}, [head.name]), ` (${fields.length})`]), inner]);
     const build = () => {
       if (children.length > 0 || fields.length === 0) return;
       for (const field of fields) {
-        const control = fieldControl(field, head.wire, objects);
+        const control = fieldControl(field, head.wire);
         children.push(control);
         inner.append(control.element);
       }
@@ -226,7 +219,7 @@
   function isRecord(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
   }
-  function arrayControl(head, items, objects) {
+  function arrayControl(head, items) {
     const list = el("ol", { class: "items" });
     const entries = [];
     const add = el("button", { type: "button", class: "add" }, ["Add an item to ", el("code", {}, [head.name])]);
@@ -237,7 +230,7 @@
     const addItem = (focus) => {
       const index = entries.length;
       const itemHead = { name: `${head.name}[${index}]`, wire: `${head.wire}[${index}]`, descriptionHtml: "", required: false, deprecated: false };
-      const control = nodeControl(items, itemHead, objects);
+      const control = nodeControl(items, itemHead);
       const remove = el("button", { type: "button", class: "remove", "aria-label": `Remove ${itemHead.name}` }, ["Remove"]);
       const row = el("li", {}, [control.element, remove]);
       const entry = { control, row };
@@ -320,14 +313,14 @@
       }
     };
   }
-  function choiceControl(head, variants, objects) {
+  function choiceControl(head, variants) {
     const selectId = uid();
     const select = el("select", { id: selectId }, variants.map((v, index) => el("option", { value: String(index) }, [v.label])));
     const slot = el("div", { class: "choice-slot" });
     let current;
     const show = () => {
       const variant = variants[Number(select.value)];
-      current = nodeControl(variant.node, { ...head, descriptionHtml: "", required: false, deprecated: false }, objects);
+      current = nodeControl(variant.node, { ...head, descriptionHtml: "", required: false, deprecated: false });
       slot.replaceChildren(current.element);
     };
     select.addEventListener("change", show);
@@ -341,19 +334,18 @@
       nameCode,
       value: () => current.value(),
       set(value) {
-        const index = value === void 0 ? 0 : variants.findIndex((v) => fits(v.node, value, objects));
+        const index = value === void 0 ? 0 : variants.findIndex((v) => fits(v.node, value));
         select.value = String(Math.max(0, index));
         show();
         current.set(value);
       }
     };
   }
-  function fits(node, value, objects) {
+  function fits(node, value) {
     switch (node.kind) {
       case "enum":
         return node.values.includes(value);
       case "text":
-      case "any":
         return typeof value === "string";
       case "number":
         return typeof value === "number";
@@ -364,15 +356,15 @@
       case "map":
         return isRecord(value);
       case "object":
-        return isRecord(value) && Object.keys(value).every((key2) => (objects[node.ref] ?? []).some((f) => f.name === key2));
+        return isRecord(value) && Object.keys(value).every((key2) => node.fields().some((f) => f.name === key2));
       case "emptyable":
-        return value === "" || fits(node.inner, value, objects);
+        return value === "" || fits(node.inner, value);
       case "choice":
-        return node.variants.some((v) => fits(v.node, value, objects));
+        return node.variants.some((v) => fits(v.node, value));
     }
   }
-  function emptyableControl(head, inner, objects) {
-    const control = nodeControl(inner, head, objects);
+  function emptyableControl(head, inner) {
+    const control = nodeControl(inner, head);
     const id = uid();
     const unset = el("input", { type: "checkbox", id, "data-role": "unset" });
     const row = el("div", { class: "field check unset" }, [
@@ -395,6 +387,112 @@
         control.set(value === "" ? void 0 : value);
       }
     };
+  }
+
+  // generator/emit/html/browser/reference-form.ts
+  function referenceFields(list) {
+    if (!list) return [];
+    return Array.from(list.children).filter((child) => child.tagName === "LI").map(fieldOf);
+  }
+  function fieldOf(entry) {
+    const values = Array.from(entry.querySelectorAll(":scope > .enum > code")).flatMap(
+      (code) => code.classList.contains("values") ? (code.textContent ?? "").split(", ") : [code.textContent ?? ""]
+    );
+    const groups = Array.from(entry.querySelectorAll(":scope > details")).map((details) => ({
+      list: details.querySelector(":scope > ul"),
+      type: details.querySelector(":scope > summary > code:nth-of-type(2)")?.textContent ?? void 0
+    }));
+    return {
+      name: entry.querySelector(":scope > code, :scope > a > code")?.textContent ?? "",
+      required: entry.querySelector(":scope > .badge.required") !== null,
+      deprecated: entry.querySelector(":scope > .badge.deprecated") !== null,
+      descriptionHtml: entry.querySelector(":scope > .param-description")?.innerHTML ?? "",
+      // No `data-form`: text, or an enum of the listed values.
+      node: parseShape(entry.getAttribute("data-form") ?? (values.length > 0 ? "e" : "s"), values, groups)
+    };
+  }
+  var RANGE = [
+    ["gt", "greater than"],
+    ["gte", "greater than or equal to"],
+    ["lt", "less than"],
+    ["lte", "less than or equal to"]
+  ].map(([name, words]) => ({ name, required: false, deprecated: false, descriptionHtml: `<p>Matches values ${words} this one.</p>`, node: { kind: "number" } }));
+  function parseShape(code, values, groups) {
+    let at = 0;
+    let nextValue = 0;
+    const count = () => {
+      const digits = /^\d+/.exec(code.slice(at))?.[0];
+      if (digits === void 0) return void 0;
+      at += digits.length;
+      return Number(digits);
+    };
+    const node = () => {
+      switch (code[at++]) {
+        case "n":
+          return { kind: "number" };
+        case "b":
+          return { kind: "boolean" };
+        case "m":
+          return { kind: "map" };
+        case "r":
+          return { kind: "object", fields: () => RANGE, range: true };
+        case "e": {
+          const taken = values.slice(nextValue, nextValue + (count() ?? values.length));
+          nextValue += taken.length;
+          return { kind: "enum", values: taken };
+        }
+        case "o": {
+          const group2 = groups[count() ?? -1];
+          let fields;
+          return { kind: "object", fields: () => fields ?? (fields = referenceFields(group2?.list)), type: group2?.type };
+        }
+        case "a":
+          return { kind: "array", items: node() };
+        case "?":
+          return { kind: "emptyable", inner: node() };
+        case "(": {
+          const variants = [node()];
+          while (code[at] === "|") {
+            at++;
+            variants.push(node());
+          }
+          at++;
+          return { kind: "choice", variants: variants.map((variant) => ({ label: variantLabel(variant), node: variant })) };
+        }
+        default:
+          return { kind: "text" };
+      }
+    };
+    return node();
+  }
+  function variantLabel(node) {
+    switch (node.kind) {
+      case "enum":
+        return node.values.length === 1 ? node.values[0] : "one of the listed values";
+      case "object":
+        return node.range ? "a range" : node.type ? `an object (${node.type})` : "an object";
+      case "array":
+        return "a list";
+      case "map":
+        return "keys and values";
+      case "emptyable":
+        return variantLabel(node.inner);
+      case "choice":
+        return "one of several shapes";
+      default:
+        return node.kind === "text" ? "text" : `a ${node.kind}`;
+    }
+  }
+
+  // generator/emit/html/browser/reference-links.ts
+  function linkReferenceNames() {
+    for (const entry of Array.from(document.querySelectorAll("ul.params li[id]"))) {
+      const name = entry.querySelector(":scope > code");
+      if (!name) continue;
+      const link = el("a", { href: `#${entry.id}`, class: "param-name" });
+      name.replaceWith(link);
+      link.append(name);
+    }
   }
 
   // generator/runtime/encode.ts
@@ -513,7 +611,7 @@ ${end}}`;
       id: op.id,
       method: op.method,
       path: op.path,
-      pathParams: op.pathParams.map((p) => ({ name: p.name, identifier: p.name, description: "" })),
+      pathParams: op.pathParams.map((name) => ({ name, identifier: name, description: "" })),
       params: op.paramsIn ? { in: op.paramsIn, required: op.paramsRequired } : void 0,
       names: { flat: op.flat, exampleVariable: op.exampleVariable },
       response: { kind: op.responseKind }
@@ -672,11 +770,8 @@ ${end}}`;
     const spec = JSON.parse(byId("try-it-spec").textContent ?? "{}");
     const form = byId("try-it-form");
     const slot = byId("try-it-fields");
-    const pathControls = spec.operation.pathParams.map((p) => ({
-      name: p.name,
-      control: nodeControl({ kind: "text" }, { name: p.name, wire: p.name, descriptionHtml: p.descriptionHtml, required: true, deprecated: false }, spec.objects)
-    }));
-    const fieldControls = spec.fields.map((field) => ({ name: field.name, control: fieldControl(field, void 0, spec.objects) }));
+    const pathControls = referenceFields(document.getElementById("ref-path")).map((field) => ({ name: field.name, control: fieldControl(field, void 0) }));
+    const fieldControls = referenceFields(document.getElementById("ref-params")).map((field) => ({ name: field.name, control: fieldControl(field, void 0) }));
     const sections = [];
     if (pathControls.length > 0) sections.push(el("fieldset", { class: "settings" }, [el("legend", {}, ["Path parameters"]), ...pathControls.map((c) => c.control.element)]));
     if (fieldControls.length > 0) {
@@ -749,6 +844,7 @@ ${end}}`;
       void sendAndShow(buildRequest(spec.operation, gateway.url, params(), pathValues(), keyInput.value)).finally(refresh);
     });
     wireCopyButtons();
+    linkReferenceNames();
     refresh();
     window.addEventListener("hashchange", revealTarget);
     revealTarget();

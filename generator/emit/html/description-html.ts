@@ -38,25 +38,55 @@ export function descriptionHtml(text: string | undefined): string {
   return safe;
 }
 
-// Between descriptions sanitized together: the markup `markdownishToHtml` writes has no `<br>` and no
-// raw `<`, so every `<br />` in the output is one of these.
+// Between Markdown-ish descriptions sanitized together: the markup `markdownishToHtml` writes has no
+// `<br>` and no raw `<`, so every `<br />` in the output is one of these.
 const JOINED = '<br>';
 const SPLIT = '<br />';
 
 /**
  * Sanitizes the descriptions the pages will show, ahead of them and together: one sanitize-html pass
  * over thousands of descriptions costs about half of one pass per description, most of which is the
- * parser's fixed cost. Only Markdown-ish descriptions go together, since their markup is written by
- * this module, balanced around escaped text; a description holding HTML of its own is sanitized on
- * its own when first shown, so an unclosed tag in it cannot reach into another.
+ * parser's fixed cost. Markdown-ish descriptions go together as their markup is written by this
+ * module, balanced around escaped text. Descriptions holding HTML of their own go in a second pass,
+ * each in a wrapper element the parser closes (and with it every tag the description left open)
+ * before a numbered marker; see `sanitizeMarkupTogether`.
  */
 export function prepareDescriptionHtml(texts: Iterable<string>): void {
-  const pending = [...new Set(texts)].filter((text) => text && !cache.has(text) && !HTML_TAG.test(text));
-  if (pending.length < 2) return;
-  const parts = sanitizeHtml(pending.map(markdownishToHtml).join(JOINED), OPTIONS).split(SPLIT);
-  // A count that does not match would mean a split inside a description: each is then sanitized alone.
-  if (parts.length !== pending.length) return;
-  pending.forEach((text, i) => cache.set(text, parts[i]!.trim()));
+  const pending = [...new Set(texts)].filter((text) => text && !cache.has(text));
+  const markdownish = pending.filter((text) => !HTML_TAG.test(text));
+  if (markdownish.length >= 2) {
+    const parts = sanitizeHtml(markdownish.map(markdownishToHtml).join(JOINED), OPTIONS).split(SPLIT);
+    // A count that does not match would mean a split inside a description: each is then sanitized alone.
+    if (parts.length === markdownish.length) markdownish.forEach((text, i) => cache.set(text, parts[i]!.trim()));
+  }
+  sanitizeMarkupTogether(pending.filter((text) => HTML_TAG.test(text) && batchable(text)));
+}
+
+const WRAPPER = 'sdkgen-description';
+const MARKER = '\u0001';
+// Tags after which the parser reads text differently (raw text, foreign content), or whose text
+// sanitize-html drops up to their end: a description with one is sanitized alone.
+const PARSER_STATE_TAGS = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript', 'template', 'svg', 'math', 'option', 'object', 'select', WRAPPER]);
+
+function batchable(text: string): boolean {
+  if (text.includes(MARKER) || /<[!?]/.test(text)) return false;
+  for (const match of text.matchAll(/<\/?([a-z][^\s/>]*)/gi)) if (PARSER_STATE_TAGS.has(match[1]!.toLowerCase())) return false;
+  return true;
+}
+
+/**
+ * Descriptions with markup, in one pass: `<wrapper>text</wrapper>\u0001i\u0001` each. Closing the
+ * wrapper closes whatever the description left open, as the end of its own input would; the
+ * wrapper itself is not allowed, so it leaves no trace. The markers must come back in order, each
+ * once; otherwise (a description that fooled the checks above) each is sanitized alone.
+ */
+function sanitizeMarkupTogether(texts: string[]): void {
+  if (texts.length < 2) return;
+  const joined = texts.map((text, i) => `<${WRAPPER}>${text}</${WRAPPER}>${MARKER}${i}${MARKER}`).join('');
+  const parts = sanitizeHtml(joined, OPTIONS).split(new RegExp(`${MARKER}(\\d+)${MARKER}`));
+  if (parts.length !== texts.length * 2 + 1 || parts[parts.length - 1] !== '') return;
+  for (let i = 0; i < texts.length; i++) if (parts[i * 2 + 1] !== String(i)) return;
+  texts.forEach((text, i) => cache.set(text, parts[i * 2]!.trim()));
 }
 
 /** Plain text of a description, for places that take no markup (an index row, a `title`). */
@@ -69,8 +99,15 @@ export function descriptionText(text: string | undefined): string {
 
 const textCache = new Map<string, string>();
 
+/**
+ * The text of sanitize-html's output. That output is well-formed (every `<` of text escaped, tags
+ * only from the allow-list, attribute values quoted and escaped) and its only entities are the
+ * ones its text escape writes, so dropping the tags and decoding those is exact.
+ */
 function plainText(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|li)>/g, ' '), { allowedTags: [], allowedAttributes: {} })
+  return html
+    .replace(/<\/(p|li)>/g, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

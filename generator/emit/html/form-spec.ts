@@ -1,25 +1,17 @@
-import type { Decl, Operation, Property, TypeExpr } from '../../model/types.js';
-import type { FormField, FormNode, TryItSpec } from './browser/tryit-spec.js';
+import type { Decl, Operation, TypeExpr } from '../../model/types.js';
+import type { TryItSpec } from './browser/tryit-spec.js';
 import { exampleParams } from '../../model/examples.js';
-import { descriptionHtml } from './description-html.js';
 
 const RANGE_ID = 'RangeQueryParam';
-const RANGE_FIELDS: FormField[] = ['gt', 'gte', 'lt', 'lte'].map((name) => ({
-  name,
-  descriptionHtml: descriptionHtml(`Matches values ${{ gt: 'greater than', gte: 'greater than or equal to', lt: 'less than', lte: 'less than or equal to' }[name]} this one.`),
-  node: { kind: 'number' },
-}));
 
 /**
- * The Try-it data of one operation page: the request schema lowered to form widgets. Field
- * descriptions are not repeated here: the page's parameter reference holds them, and the form
- * reads them from there by the field's path (which keeps the largest pages' weight down).
+ * The Try-it data of one operation page that the parameter reference does not already show: the
+ * operation's call and the example values of the initial snippets. The form itself is built in the
+ * browser from the reference (names, badges, descriptions, enum values, nested fields) and each
+ * entry's `data-form` shape (`formShape`), so nothing is carried twice.
  */
 export function tryItSpec(op: Operation, packageName: string, serverUrl: string, index: Map<string, Decl>): TryItSpec {
   const example = { params: exampleParams(op, index), path: Object.fromEntries(op.pathParams.map((p) => [p.name, `${p.name}_id`])) };
-  const objects: Record<string, FormField[]> = {};
-  const decl = op.params?.decl;
-  const fields = decl?.body.kind === 'interface' ? decl.body.properties.map((p) => fieldOf(p, index, objects)) : [];
   return {
     packageName,
     serverUrl,
@@ -32,82 +24,105 @@ export function tryItSpec(op: Operation, packageName: string, serverUrl: string,
       responseKind: op.response.kind,
       paramsIn: op.params?.in ?? null,
       paramsRequired: op.params?.required ?? false,
-      pathParams: op.pathParams.map((p) => ({ name: p.name, descriptionHtml: descriptionHtml(p.description) })),
+      pathParams: op.pathParams.map((p) => p.name),
     },
     example,
-    fields,
-    objects: Object.fromEntries(Object.entries(objects).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
 }
 
-function fieldOf(p: Property, index: Map<string, Decl>, objects: Record<string, FormField[]>): FormField {
-  const field: FormField = { name: p.name, node: nodeOf(p.type, index, objects) };
-  if (!p.optional) field.required = true;
-  if (p.deprecated) field.deprecated = true;
-  return field;
+/**
+ * A request field's form widget, as the compact code the page script reads (`browser/form-shape.ts`):
+ *
+ *     s text (or a value of no declared shape)   n number   b boolean   m map (key/value rows)
+ *     r range (gt, gte, lt, lte)   eK enum of the entry's next K listed values
+ *     oI object whose fields are the entry's I-th list of child parameters (`o` alone: none listed,
+ *        a type met again on its own path)
+ *     aX array of X   ?X X, or an empty string that unsets it   (X|Y) one of several shapes
+ *
+ * `objects` are the object types met, in order (`param-reference.ts` lists the fields of each and
+ * renumbers the codes to its lists); `enumValues` the values the entry lists, in the order the
+ * `e` codes take them. Without `data-form` the page script reads text, or an enum of every listed value.
+ */
+export interface FormShape {
+  code: string;
+  objects: Decl[];
+  enumValues: string[];
 }
 
-function nodeOf(expr: TypeExpr, index: Map<string, Decl>, objects: Record<string, FormField[]>): FormNode {
+/**
+ * Per-run: a named type's widget tree, by declaration. Aliases such as a currency or country enum
+ * of hundreds of values are met by many fields; the trees are never changed once made.
+ */
+export type LoweredTypes = Map<Decl, Node>;
+
+export function formShape(expr: TypeExpr, index: Map<string, Decl>, lowered: LoweredTypes = new Map()): FormShape {
+  const shape: FormShape = { code: '', objects: [], enumValues: [] };
+  shape.code = code(lower(expr, index, lowered), shape);
+  return shape;
+}
+
+/** The widget tree before it is written as code: literals merged, `null` dropped, aliases followed. */
+export type Node =
+  | { kind: 's' | 'n' | 'b' | 'm' | 'r' }
+  | { kind: 'e'; values: string[] }
+  | { kind: 'o'; decl: Decl }
+  | { kind: 'a' | '?'; inner: Node }
+  | { kind: 'choice'; variants: Node[] };
+
+function lower(expr: TypeExpr, index: Map<string, Decl>, lowered: LoweredTypes): Node {
   switch (expr.kind) {
     case 'primitive':
-      return expr.name === 'string' ? { kind: 'text' } : expr.name === 'unknown' ? { kind: 'any' } : { kind: expr.name };
+      return { kind: expr.name === 'number' ? 'n' : expr.name === 'boolean' ? 'b' : 's' };
     case 'literal':
-      return { kind: 'enum', values: [expr.value] };
+      return { kind: 'e', values: [String(expr.value)] };
     case 'null':
-      return { kind: 'any' };
+      return { kind: 's' };
     case 'array':
-      return { kind: 'array', items: nodeOf(expr.items, index, objects) };
+      return { kind: 'a', inner: lower(expr.items, index, lowered) };
     case 'map':
-      return { kind: 'map', values: nodeOf(expr.values, index, objects) };
+      return { kind: 'm' };
     case 'emptyable':
-      return { kind: 'emptyable', inner: nodeOf(expr.inner, index, objects) };
+      return { kind: '?', inner: lower(expr.inner, index, lowered) };
     case 'shared':
-      if (expr.name !== RANGE_ID) return { kind: 'map', values: { kind: 'text' } };
-      objects[RANGE_ID] = RANGE_FIELDS;
-      return { kind: 'object', ref: RANGE_ID };
-    case 'union':
-      return unionNode(expr.members, index, objects);
+      return { kind: expr.name === RANGE_ID ? 'r' : 'm' };
+    case 'union': {
+      // Literals merge into one select; `null` is dropped (a form leaves a field out instead).
+      const nodes = expr.members.filter((m) => m.kind !== 'null').map((m) => lower(m, index, lowered));
+      const values = nodes.flatMap((n) => (n.kind === 'e' ? n.values : []));
+      const merged: Node[] = [...(values.length ? [{ kind: 'e' as const, values }] : []), ...nodes.filter((n) => n.kind !== 'e')];
+      if (merged.length === 0) return { kind: 's' };
+      return merged.length === 1 ? merged[0]! : { kind: 'choice', variants: merged };
+    }
     case 'ref': {
       const decl = index.get(expr.id);
-      if (!decl) return { kind: 'any' };
-      if (decl.body.kind === 'alias') return nodeOf(decl.body.type, index, objects);
-      if (decl.body.properties.length === 0) return decl.body.additional ? { kind: 'map', values: nodeOf(decl.body.additional, index, objects) } : { kind: 'any' };
-      if (!objects[decl.id]) {
-        // Registered before its fields are built, so a type that contains itself ends here.
-        objects[decl.id] = [];
-        objects[decl.id] = decl.body.properties.map((p) => fieldOf(p, index, objects));
+      if (!decl) return { kind: 's' };
+      if (decl.body.kind === 'alias') {
+        let node = lowered.get(decl);
+        if (!node) lowered.set(decl, (node = lower(decl.body.type, index, lowered)));
+        return node;
       }
-      return { kind: 'object', ref: decl.id };
+      if (decl.body.properties.length === 0) return decl.body.additional ? { kind: 'm' } : { kind: 's' };
+      return { kind: 'o', decl };
     }
   }
 }
 
-/** Literals merge into one select; `null` is dropped (a form leaves a field out instead). */
-function unionNode(members: TypeExpr[], index: Map<string, Decl>, objects: Record<string, FormField[]>): FormNode {
-  const nodes = members.filter((m) => m.kind !== 'null').map((m) => nodeOf(m, index, objects));
-  const values = nodes.flatMap((n) => (n.kind === 'enum' ? n.values : []));
-  const others = nodes.filter((n) => n.kind !== 'enum');
-  const merged: FormNode[] = [...(values.length ? [{ kind: 'enum', values } as FormNode] : []), ...others];
-  if (merged.length === 1) return merged[0]!;
-  if (merged.length === 0) return { kind: 'any' };
-  return { kind: 'choice', variants: merged.map((node) => ({ label: variantLabel(node), node })) };
-}
-
-function variantLabel(node: FormNode): string {
+function code(node: Node, shape: FormShape): string {
   switch (node.kind) {
-    case 'enum':
-      return node.values.length === 1 ? String(node.values[0]) : 'one of the listed values';
-    case 'object':
-      return node.ref === RANGE_ID ? 'a range' : `an object (${node.ref.split('.').pop()})`;
-    case 'array':
-      return 'a list';
-    case 'map':
-      return 'keys and values';
-    case 'emptyable':
-      return variantLabel(node.inner);
+    case 'e':
+      shape.enumValues.push(...node.values);
+      return `e${node.values.length}`;
+    case 'o': {
+      let at = shape.objects.indexOf(node.decl);
+      if (at < 0) at = shape.objects.push(node.decl) - 1;
+      return `o${at}`;
+    }
+    case 'a':
+    case '?':
+      return node.kind + code(node.inner, shape);
     case 'choice':
-      return 'one of several shapes';
+      return `(${node.variants.map((v) => code(v, shape)).join('|')})`;
     default:
-      return node.kind === 'text' || node.kind === 'any' ? 'text' : `a ${node.kind}`;
+      return node.kind;
   }
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Decl, Operation } from '../../model/types.js';
 import type { EventDoc, WebhooksDocs } from '../docs/webhooks-data.js';
 import type { PackageInfo } from '../package/package-files.js';
-import { renderTemplate } from './html-templates.js';
+import type { HtmlTemplates } from './html-templates.js';
 
 /** The webhooks page's file, beside the operation pages (the model keeps operations off this name). */
 export const WEBHOOKS_PAGE = 'webhooks.html';
@@ -18,8 +18,8 @@ export function eventAnchor(type: string): string {
 }
 
 /** `docs/webhooks.html`: the Markdown webhooks page's content in the portal's layout, handlers beside the text. */
-export function webhooksPage(docs: WebhooksDocs, pkg: PackageInfo, pageFile: (op: Operation) => string): string {
-  return renderTemplate('webhooks.hbs', {
+export function webhooksPage(templates: HtmlTemplates, docs: WebhooksDocs, pkg: PackageInfo, pageFile: (op: Operation) => string): string {
+  return templates.render('webhooks.hbs', {
     pageTitle: `Handling webhooks · ${pkg.name}`,
     packageName: pkg.name,
     webhooksPage: true,

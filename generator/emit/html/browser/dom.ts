@@ -43,8 +43,3 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!element) throw new Error(`the page has no #${id}`);
   return element as T;
 }
-
-/** The description the page's parameter reference shows for an anchor (`param-options.document`), or ''. */
-export function referenceDescription(anchor: string): string {
-  return document.getElementById(anchor)?.querySelector(':scope > .param-description')?.innerHTML ?? '';
-}

@@ -1,8 +1,8 @@
-import { descriptionBlock, el, referenceDescription, uid } from './dom.js';
+import { descriptionBlock, el, uid } from './dom.js';
 import type { FormField, FormNode } from './tryit-spec.js';
 
 /**
- * The Try-it form, built from the page's form spec. Every control knows its value: `undefined` when
+ * The Try-it form, built from the fields the page's parameter reference lists (`reference-form.ts`). Every control knows its value: `undefined` when
  * the user left it empty (the field is not sent), otherwise what goes into the params object.
  */
 export interface Control {
@@ -23,26 +23,14 @@ export interface Head {
   deprecated: boolean;
 }
 
-export type ObjectTypes = Record<string, FormField[]>;
-
-export function fieldControl(field: FormField, parentWire: string | undefined, objects: ObjectTypes): Control {
+export function fieldControl(field: FormField, parentWire: string | undefined): Control {
   const wire = parentWire === undefined ? field.name : `${parentWire}[${field.name}]`;
-  const descriptionHtml = field.descriptionHtml ?? referenceDescription(`param-${referencePath(wire)}`);
-  return nodeControl(field.node, { name: field.name, wire, descriptionHtml, required: field.required === true, deprecated: field.deprecated === true }, objects);
+  return nodeControl(field.node, { name: field.name, wire, descriptionHtml: field.descriptionHtml, required: field.required, deprecated: field.deprecated });
 }
 
-/** `options[document][allowed_types]`, `items[0][price]` → `options.document.allowed_types`, `items.price`: the reference's anchor. */
-function referencePath(wire: string): string {
-  return wire
-    .split(/[[\]]+/)
-    .filter((part) => part !== '' && !/^\d+$/.test(part))
-    .join('.');
-}
-
-export function nodeControl(node: FormNode, head: Head, objects: ObjectTypes): Control {
+export function nodeControl(node: FormNode, head: Head): Control {
   switch (node.kind) {
     case 'text':
-    case 'any':
       return inputControl(head, 'text');
     case 'number':
       return inputControl(head, 'number');
@@ -51,15 +39,15 @@ export function nodeControl(node: FormNode, head: Head, objects: ObjectTypes): C
     case 'enum':
       return selectControl(head, node.values);
     case 'array':
-      return arrayControl(head, node.items, objects);
+      return arrayControl(head, node.items);
     case 'map':
       return mapControl(head);
     case 'object':
-      return objectControl(head, objects[node.ref] ?? [], objects);
+      return objectControl(head, node.fields);
     case 'choice':
-      return choiceControl(head, node.variants, objects);
+      return choiceControl(head, node.variants);
     case 'emptyable':
-      return emptyableControl(head, node.inner, objects);
+      return emptyableControl(head, node.inner);
   }
 }
 
@@ -119,7 +107,7 @@ function inputControl(head: Head, type: 'text' | 'number'): Control {
 }
 
 /** Enums and booleans: a select whose first option leaves the field out. */
-function selectControl(head: Head, values: (string | number | boolean)[]): Control {
+function selectControl(head: Head, values: readonly (string | boolean)[]): Control {
   const select = el('select', {}, [
     el('option', { value: '' }, ['(not set)']),
     ...values.map((value, index) => el('option', { value: String(index) }, [String(value)])),
@@ -130,21 +118,22 @@ function selectControl(head: Head, values: (string | number | boolean)[]): Contr
     nameCode,
     value: () => (select.value === '' ? undefined : values[Number(select.value)]),
     set(value) {
-      const index = values.indexOf(value as string | number | boolean);
+      const index = values.indexOf(value as string | boolean);
       select.value = index < 0 ? '' : String(index);
     },
   };
 }
 
 /** Nested fields, folded in a `<details>` and built the first time it opens (Stripe's params nest deep). */
-function objectControl(head: Head, fields: FormField[], objects: ObjectTypes): Control {
+function objectControl(head: Head, fieldsOf: () => FormField[]): Control {
+  const fields = fieldsOf();
   const children: Control[] = [];
   const inner = el('div', { class: 'group-fields' });
   const details = el('details', { open: head.required }, [el('summary', {}, ['Fields of ', el('code', {}, [head.name]), ` (${fields.length})`]), inner]);
   const build = () => {
     if (children.length > 0 || fields.length === 0) return;
     for (const field of fields) {
-      const control = fieldControl(field, head.wire, objects);
+      const control = fieldControl(field, head.wire);
       children.push(control);
       inner.append(control.element);
     }
@@ -179,7 +168,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A list with Add and Remove; items are named `field[0]`, `field[1]`, ... as they are sent. */
-function arrayControl(head: Head, items: FormNode, objects: ObjectTypes): Control {
+function arrayControl(head: Head, items: FormNode): Control {
   const list = el('ol', { class: 'items' });
   const entries: { control: Control; row: HTMLLIElement }[] = [];
   const add = el('button', { type: 'button', class: 'add' }, ['Add an item to ', el('code', {}, [head.name])]);
@@ -191,7 +180,7 @@ function arrayControl(head: Head, items: FormNode, objects: ObjectTypes): Contro
   const addItem = (focus: boolean): Control => {
     const index = entries.length;
     const itemHead: Head = { name: `${head.name}[${index}]`, wire: `${head.wire}[${index}]`, descriptionHtml: '', required: false, deprecated: false };
-    const control = nodeControl(items, itemHead, objects);
+    const control = nodeControl(items, itemHead);
     const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${itemHead.name}` }, ['Remove']);
     const row = el('li', {}, [control.element, remove]);
     const entry = { control, row };
@@ -279,14 +268,14 @@ function mapControl(head: Head): Control {
 }
 
 /** A union of shapes: pick one, then fill it in. */
-function choiceControl(head: Head, variants: { label: string; node: FormNode }[], objects: ObjectTypes): Control {
+function choiceControl(head: Head, variants: { label: string; node: FormNode }[]): Control {
   const selectId = uid();
   const select = el('select', { id: selectId }, variants.map((v, index) => el('option', { value: String(index) }, [v.label])));
   const slot = el('div', { class: 'choice-slot' });
   let current: Control;
   const show = () => {
     const variant = variants[Number(select.value)]!;
-    current = nodeControl(variant.node, { ...head, descriptionHtml: '', required: false, deprecated: false }, objects);
+    current = nodeControl(variant.node, { ...head, descriptionHtml: '', required: false, deprecated: false });
     slot.replaceChildren(current.element);
   };
   select.addEventListener('change', show);
@@ -300,7 +289,7 @@ function choiceControl(head: Head, variants: { label: string; node: FormNode }[]
     nameCode,
     value: () => current.value(),
     set(value) {
-      const index = value === undefined ? 0 : variants.findIndex((v) => fits(v.node, value, objects));
+      const index = value === undefined ? 0 : variants.findIndex((v) => fits(v.node, value));
       select.value = String(Math.max(0, index));
       show();
       current.set(value);
@@ -309,12 +298,11 @@ function choiceControl(head: Head, variants: { label: string; node: FormNode }[]
 }
 
 /** Whether a stored value has the shape of a variant: picks the variant to show it in. */
-function fits(node: FormNode, value: unknown, objects: ObjectTypes): boolean {
+function fits(node: FormNode, value: unknown): boolean {
   switch (node.kind) {
     case 'enum':
-      return node.values.includes(value as string | number | boolean);
+      return node.values.includes(value as string);
     case 'text':
-    case 'any':
       return typeof value === 'string';
     case 'number':
       return typeof value === 'number';
@@ -325,17 +313,17 @@ function fits(node: FormNode, value: unknown, objects: ObjectTypes): boolean {
     case 'map':
       return isRecord(value);
     case 'object':
-      return isRecord(value) && Object.keys(value).every((key) => (objects[node.ref] ?? []).some((f) => f.name === key));
+      return isRecord(value) && Object.keys(value).every((key) => node.fields().some((f) => f.name === key));
     case 'emptyable':
-      return value === '' || fits(node.inner, value, objects);
+      return value === '' || fits(node.inner, value);
     case 'choice':
-      return node.variants.some((v) => fits(v.node, value, objects));
+      return node.variants.some((v) => fits(v.node, value));
   }
 }
 
 /** `anyOf [X, enum [""]]`: X, or a ticked "unset" box that sends an empty string. */
-function emptyableControl(head: Head, inner: FormNode, objects: ObjectTypes): Control {
-  const control = nodeControl(inner, head, objects);
+function emptyableControl(head: Head, inner: FormNode): Control {
+  const control = nodeControl(inner, head);
   const id = uid();
   const unset = el('input', { type: 'checkbox', id, 'data-role': 'unset' });
   const row = el('div', { class: 'field check unset' }, [

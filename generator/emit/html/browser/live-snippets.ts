@@ -13,7 +13,7 @@ export function snippetOperation(op: TryItOperation): Operation {
     id: op.id,
     method: op.method,
     path: op.path,
-    pathParams: op.pathParams.map((p) => ({ name: p.name, identifier: p.name, description: '' })),
+    pathParams: op.pathParams.map((name) => ({ name, identifier: name, description: '' })),
     params: op.paramsIn ? { in: op.paramsIn, required: op.paramsRequired } : undefined,
     names: { flat: op.flat, exampleVariable: op.exampleVariable },
     response: { kind: op.responseKind },

@@ -1,6 +1,8 @@
 import { loadAccessKey, loadGatewayUrl, looksLikeStripeSecret, parseGatewayUrl, saveAccessKey, saveGatewayUrl } from './credentials.js';
 import { byId, el } from './dom.js';
-import { fieldControl, nodeControl, type Control } from './form-controls.js';
+import { fieldControl, type Control } from './form-controls.js';
+import { referenceFields } from './reference-form.js';
+import { linkReferenceNames } from './reference-links.js';
 import { liveSnippets } from './live-snippets.js';
 import { buildRequest, sendAndShow } from './send-request.js';
 import type { TryItSpec } from './tryit-spec.js';
@@ -13,11 +15,9 @@ function start(): void {
   const form = byId<HTMLFormElement>('try-it-form');
   const slot = byId('try-it-fields');
 
-  const pathControls = spec.operation.pathParams.map((p) => ({
-    name: p.name,
-    control: nodeControl({ kind: 'text' }, { name: p.name, wire: p.name, descriptionHtml: p.descriptionHtml, required: true, deprecated: false }, spec.objects),
-  }));
-  const fieldControls = spec.fields.map((field) => ({ name: field.name, control: fieldControl(field, undefined, spec.objects) }));
+  // The form's fields are the reference's entries: path parameters, then the body or query ones.
+  const pathControls = referenceFields(document.getElementById('ref-path')).map((field) => ({ name: field.name, control: fieldControl(field, undefined) }));
+  const fieldControls = referenceFields(document.getElementById('ref-params')).map((field) => ({ name: field.name, control: fieldControl(field, undefined) }));
   const sections: HTMLElement[] = [];
   if (pathControls.length > 0) sections.push(el('fieldset', { class: 'settings' }, [el('legend', {}, ['Path parameters']), ...pathControls.map((c) => c.control.element)]));
   if (fieldControls.length > 0) {
@@ -108,6 +108,7 @@ function start(): void {
   });
 
   wireCopyButtons();
+  linkReferenceNames();
   refresh();
   window.addEventListener('hashchange', revealTarget);
   revealTarget();

@@ -1,7 +1,8 @@
 /**
  * What an operation page embeds for its Try-it panel (as JSON in a `<script type="application/json">`):
- * the operation, and its request schema lowered to form widgets. Written by `form-spec.ts` at generation
- * time, read by `tryit.ts` in the browser. Descriptions are already sanitized HTML.
+ * the operation and the initial snippets' example values. Written by `form-spec.ts` at generation
+ * time, read by `try-it.ts` in the browser. The form's fields are not here: the page's parameter
+ * reference lists them, and `reference-form.ts` reads them from there.
  */
 export interface TryItSpec {
   packageName: string;
@@ -10,10 +11,6 @@ export interface TryItSpec {
   operation: TryItOperation;
   /** What the page's initial snippets show: every required field with an example value. */
   example: { params: Record<string, unknown>; path: Record<string, string> };
-  /** The fields of the params object (body or query); empty when the operation takes none. */
-  fields: FormField[];
-  /** Nested object types by id, shared between fields (and the way a recursive type ends). */
-  objects: Record<string, FormField[]>;
 }
 
 export interface TryItOperation {
@@ -27,15 +24,17 @@ export interface TryItOperation {
   responseKind: 'object' | 'list' | 'search';
   paramsIn: 'body' | 'query' | null;
   paramsRequired: boolean;
-  pathParams: { name: string; descriptionHtml: string }[];
+  /** The path parameters' names, in the path's order. */
+  pathParams: string[];
 }
 
+/** One field of the form: what the reference entry shows of it, and its widget. */
 export interface FormField {
   name: string;
-  required?: true;
-  deprecated?: true;
-  /** Only where the page's parameter reference has no entry for the field (range bounds). */
-  descriptionHtml?: string;
+  required: boolean;
+  deprecated: boolean;
+  /** Sanitized when the page was generated; '' when there is none. */
+  descriptionHtml: string;
   node: FormNode;
 }
 
@@ -43,13 +42,12 @@ export type FormNode =
   | { kind: 'text' }
   | { kind: 'number' }
   | { kind: 'boolean' }
-  /** A value of no declared shape: typed as text. */
-  | { kind: 'any' }
-  | { kind: 'enum'; values: (string | number | boolean)[] }
+  | { kind: 'enum'; values: string[] }
   | { kind: 'array'; items: FormNode }
   /** Free keys (a key/value editor): `metadata` and other maps. */
-  | { kind: 'map'; values: FormNode }
-  | { kind: 'object'; ref: string }
+  | { kind: 'map' }
+  /** Nested fields, read from the reference when the form first needs them; `type` names it in a choice. */
+  | { kind: 'object'; fields: () => FormField[]; type?: string; range?: true }
   /** A union of different shapes: the user picks one. */
   | { kind: 'choice'; variants: { label: string; node: FormNode }[] }
   /** `anyOf [X, enum [""]]`: X, or an empty string that unsets the field. */
