@@ -1,60 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sdkgen, tempDir } from '../support/project.js';
-import { axeViolations, browserStorage, connectChromium } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { sdkgen } from '../support/project.js';
+import { browserStorage } from './harness.js';
+import { blocking, CREATE, SCHEMES, WIDTHS, wholeApiPortal } from './whole-api-portal.js';
 
 /**
  * The docs portal of the whole API (468 operations) in Chromium: navigation, layout at four widths,
  * light and dark, print, examples, saved form values. One browser connection for the file; the screenshots it
  * takes are written to a temporary folder for people to look at (its path is printed).
  */
-const WIDTHS = [320, 390, 768, 1280] as const;
-const SCHEMES = ['light', 'dark'] as const;
-const CREATE = 'PostIdentityVerificationSessions.html';
-
-let docs: string;
-let shots: string;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  const out = tempDir('portal');
-  const generated = sdkgen(['generate', '--all', '--out', out]);
-  expect(generated.status, generated.stderr).toBe(0);
-  docs = path.join(out, 'docs');
-  shots = tempDir('portal-screenshots');
-  console.log(`docs portal screenshots: ${shots}`);
-  browser = await connectChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const url = (file: string) => {
-  const [name, hash] = file.split('#');
-  return pathToFileURL(path.join(docs, name!)).href + (hash ? `#${hash}` : '');
-};
-
-async function open(context: BrowserContext, file: string, width = 1280): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  page.on('pageerror', (error) => pageErrors.push(`${file}: ${error.message}`));
-  await page.goto(url(file));
-  return page;
-}
-
-/** axe findings that block people: serious and critical. */
-async function blocking(page: Page) {
-  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
+const portal = wholeApiPortal('portal');
+const { open, url, pageErrors } = portal;
 
 describe('the portal\'s layout', () => {
   it('has no horizontal scroll, the columns each width calls for, and no serious axe finding, at 320, 390, 768 and 1280 px in light and dark', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     for (const file of [CREATE, 'PostCheckoutSessions.html', 'GetCustomersCustomer.html', 'index.html']) {
@@ -91,35 +52,35 @@ describe('the portal\'s layout', () => {
               expect(layout.code.top, where).toBeGreaterThanOrEqual(layout.main!.bottom - 1);
             }
           }
-          await page.screenshot({ path: path.join(shots, `${file.replace(/\.html$/, '')}-${width}-${colorScheme}.png`) });
+          await page.screenshot({ path: path.join(portal.shots, `${file.replace(/\.html$/, '')}-${width}-${colorScheme}.png`) });
           // axe (seconds per run on these pages): every width and scheme of the create page, the others at a phone's and a desktop's width.
           if (file === CREATE || width === 390 || width === 1280) expect(await blocking(page), where).toEqual([]);
         }
       }
     }
     await context.close();
-    expect(fs.readdirSync(shots).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(4 * WIDTHS.length * SCHEMES.length);
+    expect(fs.readdirSync(portal.shots).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(4 * WIDTHS.length * SCHEMES.length);
   }, 400_000);
 
   it('prints the reference and the examples, without the navigation and the Try-it form', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() =>
       Object.fromEntries(['#site-nav', '#try-it-form', '#nav-toggle', '#parameters', '#example-response'].map((s) => [s, document.querySelector(s)!.checkVisibility()])),
     );
     expect(shown).toEqual({ '#site-nav': false, '#try-it-form': false, '#nav-toggle': false, '#parameters': true, '#example-response': true });
-    await page.pdf({ path: path.join(shots, 'PostIdentityVerificationSessions-print.pdf') });
+    await page.pdf({ path: path.join(portal.shots, 'PostIdentityVerificationSessions-print.pdf') });
     await context.close();
   });
 });
 
 describe('the navigation', () => {
   it('lists every operation by resource from the shared nav data, marks the current page, and filters', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     // The page itself does not carry the 468 links: they come from assets/nav-data.js.
-    const html = fs.readFileSync(path.join(docs, CREATE), 'utf8');
+    const html = fs.readFileSync(path.join(portal.docs, CREATE), 'utf8');
     expect(html.match(/<a /g)!.length).toBeLessThan(60);
     expect(await page.locator('#nav-list a').count()).toBe(468);
     expect(await page.locator('#nav-count').textContent()).toBe('468 operations.');
@@ -141,7 +102,7 @@ describe('the navigation', () => {
   });
 
   it('is reached from the keyboard, and Enter in the filter opens the first match', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
     await page.keyboard.press('Tab');
@@ -163,7 +124,7 @@ describe('the navigation', () => {
   });
 
   it('collapses to a Menu button on a phone, which opens and closes it', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE, 390);
     const toggle = page.locator('#nav-toggle');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -173,7 +134,7 @@ describe('the navigation', () => {
     expect(await page.locator('#site-nav').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('nav-filter');
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: path.join(shots, 'menu-open-390.png') });
+    await page.screenshot({ path: path.join(portal.shots, 'menu-open-390.png') });
     await page.keyboard.press('Escape');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('#site-nav').isVisible()).toBe(false);
@@ -184,7 +145,7 @@ describe('the navigation', () => {
 
 describe('an operation page', () => {
   it('shows an example response and example errors, built from the model', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     const example = JSON.parse((await page.locator('#example-response').textContent())!) as Record<string, unknown>;
     expect(example).toMatchObject({ object: 'identity.verification_session', livemode: false });
@@ -209,7 +170,7 @@ describe('an operation page', () => {
   });
 
   it('marks timestamps, expandable, enum and deprecated fields in the reference', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     await page.locator('#returns + p + details > summary').click();
     expect(await page.locator('#field-created > small').textContent()).toBe('Unix timestamp');
@@ -225,7 +186,7 @@ describe('an operation page', () => {
   });
 
   it('starts with a snippet holding every required field, keeps form values per operation across a reload, and resets them', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     expect(await page.locator('#snippet-ts').textContent()).toContain("stripe.postIdentityVerificationSessions({\n  type: 'document',");
     expect(await page.locator('#snippet-note').textContent()).toBe('Example values; fill in the form to use your own.');
@@ -259,7 +220,7 @@ describe('an operation page', () => {
   });
 
   it('says "Copied" on the button and in a live region', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     await page.evaluate(() => {
       navigator.clipboard.writeText = async () => undefined;
@@ -276,7 +237,7 @@ describe('an operation page', () => {
   });
 
   it('labels the gateway access key as pages opened from disk need it, and asks for it before sending', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     expect(await page.locator('label[for="gateway-key"]').textContent()).toBe('Gateway access key (required for pages opened from disk)');
     await page.locator('#gateway-url').fill('http://127.0.0.1:9');
@@ -294,18 +255,18 @@ describe('an operation page', () => {
 
 describe('page weight', () => {
   it('shares the stylesheet, scripts and navigation data as separate files; every operation page is under 100 KB', () => {
-    const pages = fs.readdirSync(docs).filter((f) => f.endsWith('.html') && f !== 'index.html' && f !== 'webhooks.html');
+    const pages = fs.readdirSync(portal.docs).filter((f) => f.endsWith('.html') && f !== 'index.html' && f !== 'webhooks.html');
     expect(pages).toHaveLength(468);
-    const sizes = new Map(pages.map((f) => [f, fs.statSync(path.join(docs, f)).size]));
+    const sizes = new Map(pages.map((f) => [f, fs.statSync(path.join(portal.docs, f)).size]));
     const sorted = [...sizes.values()].sort((a, b) => a - b);
     const largest = [...sizes].reduce((a, b) => (b[1] > a[1] ? b : a));
     const over = pages.filter((f) => sizes.get(f)! >= 100 * 1024);
-    const assets = Object.fromEntries(fs.readdirSync(path.join(docs, 'assets')).map((f) => [f, fs.statSync(path.join(docs, 'assets', f)).size]));
+    const assets = Object.fromEntries(fs.readdirSync(path.join(portal.docs, 'assets')).map((f) => [f, fs.statSync(path.join(portal.docs, 'assets', f)).size]));
     console.log(
       `operation pages (${pages.length}): median ${sorted[Math.floor(sorted.length / 2)]} B, largest ${largest[1]} B (${largest[0]}), ${over.length} at or over 100 KB${over.length ? ` (${over.join(', ')})` : ''}; shared assets ${JSON.stringify(assets)}`,
     );
     expect(Object.keys(assets).sort()).toEqual(['docs.css', 'nav-data.js', 'nav.js', 'search.js', 'try-it.js', 'webhooks.js']);
     expect(over).toEqual([]);
-    for (const f of pages) expect(fs.readFileSync(path.join(docs, f), 'utf8')).toContain('<script src="assets/nav-data.js"></script>');
+    for (const f of pages) expect(fs.readFileSync(path.join(portal.docs, f), 'utf8')).toContain('<script src="assets/nav-data.js"></script>');
   });
 });

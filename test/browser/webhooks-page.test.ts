@@ -1,54 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sdkgen, tempDir } from '../support/project.js';
-import { axeViolations, connectChromium } from './harness.js';
 import { ATTACK, hostileSpec } from './hostile-spec.js';
+import { blocking, CREATE, SCHEMES, WIDTHS, wholeApiPortal } from './whole-api-portal.js';
 
 /**
  * The portal's webhooks page, for the whole API (222 event types), in Chromium: layout at four widths
  * in light and dark, axe, and the links between it, the navigation, the index and the operation
  * pages. Screenshots go to a temporary folder for people to look at (its path is printed).
  */
-const WIDTHS = [320, 390, 768, 1280] as const;
-const SCHEMES = ['light', 'dark'] as const;
+const portal = wholeApiPortal('webhooks-page');
+const { open, url, pageErrors } = portal;
 const PAGE = 'webhooks.html';
-const CREATE = 'PostIdentityVerificationSessions.html';
-
-let docs: string;
-let shots: string;
-let browser: Browser;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  const out = tempDir('webhooks-page');
-  const generated = sdkgen(['generate', '--all', '--out', out]);
-  expect(generated.status, generated.stderr).toBe(0);
-  docs = path.join(out, 'docs');
-  shots = tempDir('webhooks-page-screenshots');
-  console.log(`webhooks page screenshots: ${shots}`);
-  browser = await connectChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const url = (file: string) => pathToFileURL(path.join(docs, file.split('#')[0]!)).href + (file.includes('#') ? `#${file.split('#')[1]}` : '');
-
-async function open(context: BrowserContext, file: string, width = 1280): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  page.on('pageerror', (error) => pageErrors.push(`${file}: ${error.message}`));
-  await page.goto(url(file));
-  return page;
-}
 
 describe('the webhooks page', () => {
   it('has no horizontal scroll, the handlers beside the text on wide screens and before the event types on narrow ones, and no serious axe finding, at 320, 390, 768 and 1280 px in light and dark', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, PAGE);
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
@@ -82,16 +51,15 @@ describe('the webhooks page', () => {
           expect(layout.code.top, where).toBeGreaterThanOrEqual(layout.main.bottom - 1);
           expect(layout.events.top, where).toBeGreaterThanOrEqual(layout.code.bottom - 1);
         }
-        await page.screenshot({ path: path.join(shots, `webhooks-${width}-${colorScheme}.png`) });
-        const blocking = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(blocking, where).toEqual([]);
+        await page.screenshot({ path: path.join(portal.shots, `webhooks-${width}-${colorScheme}.png`) });
+        expect(await blocking(page), where).toEqual([]);
       }
     }
     await context.close();
   }, 300_000);
 
   it('shows the three handlers, the mock\'s webhook options, and every event type with its object and the operations that change it', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, PAGE);
     expect(await page.locator('h1').textContent()).toBe('Handling webhooks');
     expect(await page.locator('.code-panel h3').allTextContents()).toEqual(['Node http', 'Express', 'Fetch-style (edge runtimes, Deno, Bun)']);
@@ -119,7 +87,7 @@ describe('the webhooks page', () => {
   });
 
   it('copies a handler, saying "Copied" on the button and in a live region', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, PAGE);
     await page.evaluate(() => {
       const copied: string[] = ((window as unknown as { copied: string[] }).copied = []);
@@ -136,7 +104,7 @@ describe('the webhooks page', () => {
 
 describe('links to the webhooks page', () => {
   it('the navigation links it from an operation page, and marks it current there', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     const link = page.locator('#site-nav .nav-pages a');
     expect(await link.getAttribute('aria-current')).toBeNull();
@@ -151,7 +119,7 @@ describe('links to the webhooks page', () => {
   });
 
   it('on a phone, behind the Menu button', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE, 390);
     const link = page.locator('#site-nav .nav-pages a');
     expect(await link.isVisible()).toBe(false);
@@ -163,7 +131,7 @@ describe('links to the webhooks page', () => {
   });
 
   it('the index links it', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, 'index.html');
     await page.locator('main a[href="webhooks.html"]').click();
     await page.waitForURL(/webhooks\.html$/);
@@ -172,7 +140,7 @@ describe('links to the webhooks page', () => {
   });
 
   it('an operation page lists the events its object is sent in, each linking to its entry', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await open(context, CREATE);
     const events = page.locator('section[aria-labelledby="webhook-events"] ul.event-links a');
     expect(await events.allTextContents()).toEqual([
@@ -232,7 +200,7 @@ describe('event types that try to inject script, in a real browser', () => {
   });
 
   it('shows them as text on the webhooks page and on the operation page, runs nothing, and links them', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const dialogs: string[] = [];
     const errors: string[] = [];
     const page = await context.newPage();
@@ -260,7 +228,7 @@ describe('event types that try to inject script, in a real browser', () => {
 
 describe('the generated files', () => {
   it('the webhooks page loads only the package\'s own assets', () => {
-    const html = fs.readFileSync(path.join(docs, PAGE), 'utf8');
+    const html = fs.readFileSync(path.join(portal.docs, PAGE), 'utf8');
     expect(html.match(/<script src="[^"]+"/g)).toEqual(['<script src="assets/nav-data.js"', '<script src="assets/nav.js"', '<script src="assets/webhooks.js"']);
   });
 });
