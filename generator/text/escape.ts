@@ -50,6 +50,8 @@ export function markdownText(text: string): string {
 
 /** Inline code in Markdown, with a fence longer than any backtick run inside. */
 export function markdownCode(text: string): string {
+  // Most text holds no backtick: one backtick fences it.
+  if (!text.includes('`')) return `\`${text}\``;
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
