@@ -46,16 +46,17 @@ export function camelCase(text: string): string {
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
 
+const SINGULAR_RULES: [RegExp, string][] = [
+  [/(ss|us)$/i, '$1'],
+  [/(status|address)es$/i, '$1'],
+  [/(x|ch|sh)es$/i, '$1'],
+  [/([^aeiou])ies$/i, '$1y'],
+  [/s$/i, ''],
+];
+
 /** English singular for a snake_case or PascalCase plural, as stripe-node names array items. */
 export function singular(word: string): string {
-  const rules: [RegExp, string][] = [
-    [/(ss|us)$/i, '$1'],
-    [/(status|address)es$/i, '$1'],
-    [/(x|ch|sh)es$/i, '$1'],
-    [/([^aeiou])ies$/i, '$1y'],
-    [/s$/i, ''],
-  ];
-  for (const [pattern, replacement] of rules) {
+  for (const [pattern, replacement] of SINGULAR_RULES) {
     if (pattern.test(word)) return word.replace(pattern, replacement);
   }
   return word;

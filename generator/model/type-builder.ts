@@ -143,7 +143,8 @@ export class TypeBuilder {
   /** `integer`, directly or as a variant or item of the schema (`anyOf [integer, enum [""]]`). */
   private isInteger(schema: Schema, pointer: string): boolean {
     const own = schema.$ref ? resolveRef<Schema>(this.document, schema.$ref, pointer) : schema;
-    return [own, ...(own.anyOf ?? []), ...(own.oneOf ?? []), ...(own.items ? [own.items] : [])].some((s) => s.type === 'integer');
+    const integer = (s: Schema) => s.type === 'integer';
+    return integer(own) || Boolean(own.anyOf?.some(integer)) || Boolean(own.oneOf?.some(integer)) || (own.items ? integer(own.items) : false);
   }
 
   typeOf(schema: Schema, ctx: Context): TypeExpr {
