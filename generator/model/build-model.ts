@@ -6,7 +6,7 @@ import { pointerJoin, resolveRef } from './refs.js';
 import { selectOperations, type Selection } from './select-operations.js';
 import { TypeBuilder, type FieldPointers } from './type-builder.js';
 import { indexDecls } from './decl-index.js';
-import { expandPaths, literalUnion } from './expansions.js';
+import { expandPaths, literalUnion, type ExpandPathMemo } from './expansions.js';
 import { webhookEventTypes } from './events.js';
 import { assignModulePaths } from './module-paths.js';
 import type { ApiModel, Decl, HttpVerb, Operation, OperationNames, OperationParameter, ParamsShape, PathParam, ResourceGroup, ResponseShape } from './types.js';
@@ -93,9 +93,10 @@ export function listOperations(document: OpenApiDocument): RawOperation[] {
 function addExpansions(types: TypeBuilder, operations: Operation[]): void {
   const index = indexDecls({ declarations: types.rootDecls });
   const pathsDecl = new Map<string, Decl>();
+  const memo: ExpandPathMemo = new Map();
   for (const root of types.rootDecls) {
     if (!root.schemaKey) continue;
-    const paths = expandPaths(root, index);
+    const paths = expandPaths(root, index, memo);
     if (paths.length === 0) continue;
     const { decl } = types.child(root, 'ExpandPath', `${root.pointer}/x-expandableFields`, `The paths of ${root.name} that \`expand\` accepts.`);
     decl.body = { kind: 'alias', type: literalUnion(paths) };

@@ -25,13 +25,20 @@ export function words(text: string): string[] {
 const DIGITS = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
 
 export function pascalCase(text: string): string {
-  const upper = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-  // An identifier cannot start with a digit: `3d_secure` → `ThreeDSecure`.
-  return words(text)
-    .map((w, i) => (i === 0 ? w.replace(/^[0-9]+/, (digits) => [...digits].map((d) => DIGITS[Number(d)]).join('') + ' ') : w))
-    .flatMap((w) => w.split(' ').filter(Boolean))
-    .map(upper)
-    .join('');
+  const parts = words(text);
+  let name = '';
+  for (let i = 0; i < parts.length; i++) {
+    const word = parts[i]!;
+    let rest = word;
+    // An identifier cannot start with a digit: `3d_secure` → `ThreeDSecure`.
+    const digits = i === 0 ? /^[0-9]+/.exec(word)?.[0] : undefined;
+    if (digits) {
+      for (const d of digits) name += DIGITS[Number(d)];
+      rest = word.slice(digits.length);
+    }
+    name += rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  return name;
 }
 
 export function camelCase(text: string): string {
@@ -39,16 +46,17 @@ export function camelCase(text: string): string {
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
 
+const SINGULAR_RULES: [RegExp, string][] = [
+  [/(ss|us)$/i, '$1'],
+  [/(status|address)es$/i, '$1'],
+  [/(x|ch|sh)es$/i, '$1'],
+  [/([^aeiou])ies$/i, '$1y'],
+  [/s$/i, ''],
+];
+
 /** English singular for a snake_case or PascalCase plural, as stripe-node names array items. */
 export function singular(word: string): string {
-  const rules: [RegExp, string][] = [
-    [/(ss|us)$/i, '$1'],
-    [/(status|address)es$/i, '$1'],
-    [/(x|ch|sh)es$/i, '$1'],
-    [/([^aeiou])ies$/i, '$1y'],
-    [/s$/i, ''],
-  ];
-  for (const [pattern, replacement] of rules) {
+  for (const [pattern, replacement] of SINGULAR_RULES) {
     if (pattern.test(word)) return word.replace(pattern, replacement);
   }
   return word;

@@ -143,7 +143,8 @@ export class TypeBuilder {
   /** `integer`, directly or as a variant or item of the schema (`anyOf [integer, enum [""]]`). */
   private isInteger(schema: Schema, pointer: string): boolean {
     const own = schema.$ref ? resolveRef<Schema>(this.document, schema.$ref, pointer) : schema;
-    return [own, ...(own.anyOf ?? []), ...(own.oneOf ?? []), ...(own.items ? [own.items] : [])].some((s) => s.type === 'integer');
+    const integer = (s: Schema) => s.type === 'integer';
+    return integer(own) || Boolean(own.anyOf?.some(integer)) || Boolean(own.oneOf?.some(integer)) || (own.items ? integer(own.items) : false);
   }
 
   typeOf(schema: Schema, ctx: Context): TypeExpr {
@@ -334,7 +335,7 @@ export function union(members: TypeExpr[]): TypeExpr {
   const flat: TypeExpr[] = [];
   const seen = new Set<string>();
   for (const member of members.flatMap((m) => (m.kind === 'union' ? m.members : [m]))) {
-    const key = JSON.stringify(member);
+    const key = memberKey(member);
     if (seen.has(key)) continue;
     seen.add(key);
     flat.push(member);
@@ -343,6 +344,27 @@ export function union(members: TypeExpr[]): TypeExpr {
   // `null` last, as people write it.
   flat.sort((a, b) => Number(a.kind === 'null') - Number(b.kind === 'null'));
   return { kind: 'union', members: flat };
+}
+
+/**
+ * Equal for equal members, as their JSON is. Enums make most members literals and refs: those are
+ * keyed without serialising them (a whole-API model makes about 40,000 union members).
+ */
+function memberKey(member: TypeExpr): string {
+  switch (member.kind) {
+    case 'literal':
+      // JSON's spelling of a number, so that keys are equal exactly when the JSON would be.
+      return typeof member.value === 'string' ? `s${member.value}` : `v${JSON.stringify(member.value)}`;
+    case 'ref':
+      return `r${member.id}`;
+    case 'primitive':
+      return `p${member.name}`;
+    case 'null':
+      return 'n';
+    default:
+      // Starts with `{`, so never equal to a key above.
+      return JSON.stringify(member);
+  }
 }
 
 /**

@@ -204,7 +204,8 @@ function generatedBeforeManifests(outDir: string): boolean {
 function refuseToOverwrite(outDir: string, files: Map<string, string>, previous: Set<string>): void {
   const theirs: string[] = [];
   for (const [relative, content] of files) {
-    if (relative === MANIFEST_FILE || previous.has(relative)) continue;
+    // Most targets do not exist yet; a failed read is a thrown error, which costs more than a look.
+    if (relative === MANIFEST_FILE || previous.has(relative) || !fs.existsSync(path.join(outDir, relative))) continue;
     let onDisk: string;
     try {
       onDisk = fs.readFileSync(path.join(outDir, relative), 'utf8');
@@ -220,7 +221,8 @@ function refuseToOverwrite(outDir: string, files: Map<string, string>, previous:
 
 function lstat(file: string): fs.Stats | undefined {
   try {
-    return fs.lstatSync(file);
+    // Nothing there is the common case (a new output): an answer, not a thrown error.
+    return fs.lstatSync(file, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }

@@ -26,7 +26,9 @@ const HTML_MARKUP = /<[a-z/!]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
 
 /** Whether a description goes through the HTML converter (the slow path of `descriptionMarkdown`). */
 export function hasHtmlMarkup(description: string): boolean {
-  return HTML_MARKUP.test(description);
+  // Markup needs a `<` or an `&`; looking for those is quicker than the expression's scan, and most
+  // descriptions (every one in the spec is checked) have neither.
+  return (description.includes('<') || description.includes('&')) && HTML_MARKUP.test(description);
 }
 
 /** Conversions made elsewhere (on another thread), as `[description, markdown]`: later calls reuse them. */
@@ -35,9 +37,11 @@ export function rememberMarkdown(entries: Iterable<readonly [string, string]>): 
 }
 
 export function absoluteLinks(text: string): string {
-  return text
-    .replace(/(href\s*=\s*["'])\/(?!\/)/gi, `$1${DOCS_ORIGIN}/`)
-    .replace(/\]\(\/(?!\/)/g, `](${DOCS_ORIGIN}/`);
+  let absolute = text;
+  // Each pass only when the text can hold what it rewrites: an `href=`, a `](/`.
+  if (absolute.includes('=')) absolute = absolute.replace(/(href\s*=\s*["'])\/(?!\/)/gi, `$1${DOCS_ORIGIN}/`);
+  if (absolute.includes('](/')) absolute = absolute.replace(/\]\(\/(?!\/)/g, `](${DOCS_ORIGIN}/`);
+  return absolute;
 }
 
 /**
@@ -84,6 +88,7 @@ function htmlToMarkdown(html: string): string {
  * http(s), mailto or a fragment loses its target (a `javascript:` link is live in many renderers).
  */
 function inertMarkdown(markdown: string): string {
+  if (!markdown.includes('](')) return markdown;
   return markdown.replace(/(!?\[[^\]\n]*\])\(\s*([^)\s]*)[^)]*\)/g, (link, label: string, target: string) =>
     /^(https?:|mailto:|#)/i.test(target) ? link : label.replace(/^!/, ''),
   );

@@ -14,7 +14,7 @@ import { webhooksPageData } from './webhooks-markdown.js';
 
 const templates = new Map<string, HandlebarsTemplateDelegate>();
 
-/** Markdown templates: nothing is HTML-escaped by handlebars; every value is escaped by a helper for its place. */
+/** Markdown templates: nothing is HTML-escaped by handlebars; every value is escaped for its place, by a helper or (table rows) before. */
 function template(name: string): HandlebarsTemplateDelegate {
   let compiled = templates.get(name);
   if (!compiled) {
@@ -41,7 +41,7 @@ export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageIn
     sdkCall: `client.${op.names.call}`,
     flatCall: `stripe.${op.names.flat}`,
     pathParams: op.pathParams.map((p) => ({ name: p.name, description: descriptionMarkdown(p.description) })),
-    rows: flatten(paramRows(model, op, index), 0),
+    rows: flatten(paramRows(model, op, index)),
     paramsIn: op.params?.in === 'query' ? 'Query parameters' : op.params?.encoding === 'multipart' ? 'Body parameters (multipart/form-data)' : 'Body parameters (form-encoded)',
     returns: returnsText(op, index),
     typescript: typescriptSnippet(op, pkg.name, example),
@@ -56,6 +56,10 @@ export function webhooksMarkdown(model: ApiModel, pkg: PackageInfo, index: Map<s
   return template('webhooks.md.hbs')(webhooksPageData(model, pkg, index));
 }
 
+/**
+ * One line of a parameter table, each cell escaped for Markdown here rather than by a template helper:
+ * a whole-API run prints thousands of rows, and handlebars' per-call cost of a helper was most of their time.
+ */
 interface FlatRow {
   field: string;
   type: string;
@@ -63,25 +67,17 @@ interface FlatRow {
   description: string;
 }
 
-function flatten(rows: ParamRow[], depth: number): FlatRow[] {
-  return rows.flatMap((row) => [
-    {
-      field: markdownCode(row.field),
-      type: row.type,
-      required: row.required ? 'yes' : '',
-      description: [
-        row.description,
-        row.enumValues.length > 1 || (row.enumValues.length === 1 && !row.type.includes('object'))
-          ? `One of: ${row.enumValues.map((v) => markdownCode(v)).join(', ')}.`
-          : '',
-        row.emptyable ? 'Pass `""` to unset.' : '',
-        row.deprecated ? '**Deprecated.**' : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-    },
-    ...flatten(row.children, depth + 1),
-  ]);
+/** The rows and their children, depth first, as the table lists them. */
+function flatten(rows: ParamRow[], into: FlatRow[] = []): FlatRow[] {
+  for (const row of rows) {
+    const notes = [row.description];
+    if (row.enumValues.length > 1 || (row.enumValues.length === 1 && !row.type.includes('object'))) notes.push(`One of: ${row.enumValues.map((v) => markdownCode(v)).join(', ')}.`);
+    if (row.emptyable) notes.push('Pass `""` to unset.');
+    if (row.deprecated) notes.push('**Deprecated.**');
+    into.push({ field: markdownCode(row.field), type: markdownCell(row.type), required: row.required ? 'yes' : '', description: markdownCell(notes.filter(Boolean).join(' ')) });
+    flatten(row.children, into);
+  }
+  return into;
 }
 
 function returnsText(op: Operation, index: Map<string, Decl>): string {

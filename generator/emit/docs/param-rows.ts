@@ -23,17 +23,18 @@ export interface ParamRow {
 export function paramRows(model: ApiModel, op: Operation, index: Map<string, Decl>): ParamRow[] {
   const params = op.params?.decl;
   if (!params || params.body.kind !== 'interface') return [];
-  return params.body.properties.map((p) => row(p, [], index, new Set([params.id])));
+  return params.body.properties.map((p) => row(p, p.name, index, new Set([params.id])));
 }
 
-function row(p: Property, parents: string[], index: Map<string, Decl>, seen: Set<string>): ParamRow {
-  const field = [...parents, p.name].map((part, i) => (i === 0 ? part : `[${part}]`)).join('');
+/** `field` is the wire name of `p` with its parents': `options[document][allowed_types]`. */
+function row(p: Property, field: string, index: Map<string, Decl>, seen: Set<string>): ParamRow {
   const info = describe(p.type, index);
   const children: ParamRow[] = [];
   if (info.object && !seen.has(info.object.id) && info.object.body.kind === 'interface') {
-    const inner = new Set([...seen, info.object.id]);
-    const childParents = info.isArray ? [...parents, p.name, '0'] : [...parents, p.name];
-    children.push(...info.object.body.properties.map((child) => row(child, childParents, index, inner)));
+    const inner = new Set(seen).add(info.object.id);
+    // An array's items are sent as `field[0][child]`.
+    const parent = info.isArray ? `${field}[0]` : field;
+    for (const child of info.object.body.properties) children.push(row(child, `${parent}[${child.name}]`, index, inner));
   }
   return {
     name: p.name,

@@ -45,7 +45,8 @@ export function wrapMarkdown(text: string, width: number): string[] {
     const hang = lead.startsWith('>') || lead.trimStart().startsWith('>') ? lead : ' '.repeat(lead.length);
     let current = lead;
     for (const word of line.slice(lead.length).split(/ +/)) {
-      if (current.trim() !== '' && current.length + 1 + word.length > width && current !== lead) {
+      // The length first: most words fit, and then the line's content need not be looked at.
+      if (current.length + 1 + word.length > width && current !== lead && current.trim() !== '') {
         out.push(current.trimEnd());
         current = hang + word;
       } else {
