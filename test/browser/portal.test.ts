@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sdkgen } from '../support/project.js';
 import { browserStorage } from './harness.js';
@@ -157,10 +158,14 @@ describe('an operation page', () => {
     expect(await page.locator('#error-0').textContent()).toBe('400 invalid_request_error · parameter_missing');
 
     // A link to an example error, or to a nested parameter, opens the folded sections around it.
+    // Either lands below the sticky header, not under it.
+    const belowHeader = (page: Page) => page.locator(':target').evaluate((el) => el.getBoundingClientRect().top >= document.querySelector('.site-header')!.getBoundingClientRect().bottom);
     const linked = await open(context, `${CREATE}#error-1`);
     expect(await linked.locator('#error-1').isVisible()).toBe(true);
+    expect(await belowHeader(linked)).toBe(true);
     await linked.goto(url(`${CREATE}#param-options.document.allowed_types`));
     expect(await linked.locator('#param-options\\.document\\.allowed_types').isVisible()).toBe(true);
+    expect(await belowHeader(linked)).toBe(true);
 
     const list = await open(context, 'GetCustomers.html');
     const page1 = JSON.parse((await list.locator('#example-response').textContent())!) as { object: string; data: { id: string }[]; has_more: boolean; url: string };

@@ -151,6 +151,7 @@ describe('links to the webhooks page', () => {
       'identity.verification_session.requires_input',
       'identity.verification_session.verified',
     ]);
+    expect(await page.locator('nav.toc a[href="#webhook-events"]').textContent()).toBe('Webhook events');
     await events.filter({ hasText: 'identity.verification_session.verified' }).click();
     await page.waitForURL(/webhooks\.html#event-identity\.verification_session\.verified$/);
     const target = page.locator(':target');
@@ -163,6 +164,7 @@ describe('links to the webhooks page', () => {
     // A page whose response is no object with events says nothing of them.
     const domains = await open(context, 'GetApplePayDomains.html');
     expect(await domains.locator('#webhook-events').count()).toBe(0);
+    expect(await domains.locator('nav.toc a[href="#webhook-events"]').count()).toBe(0);
     await context.close();
   });
 
