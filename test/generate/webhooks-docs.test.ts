@@ -48,7 +48,19 @@ describe('the webhooks page of the committed package', () => {
       expect(code).toContain('event.data.object.last_error?.reason');
     }
     expect(page).toMatch(/\| `identity.verification_session.verified` \| `Identity.VerificationSession` \|/);
-    expect(page).toMatch(/\| `customer.created` \| `customer` \(not in this package\) \|/);
+    expect(page).toMatch(/\| `customer.created` \| `customer` \(not in this package\) \|  \|$/m);
+  });
+
+  it('links each event to the pages of the operations that change its object, as the HTML page does', () => {
+    const row = page.split('\n').find((line) => line.startsWith('| `identity.verification_session.canceled` |'))!;
+    const links = [...row.matchAll(/\[([^\]]+)\]\(([^)]+)\)/g)].map(([, title, file]) => [title, file]);
+    expect(links).toEqual([
+      ['Create a VerificationSession', 'PostIdentityVerificationSessions.md'],
+      ['Update a VerificationSession', 'PostIdentityVerificationSessionsSession.md'],
+      ['Cancel a VerificationSession', 'PostIdentityVerificationSessionsSessionCancel.md'],
+      ['Redact a VerificationSession', 'PostIdentityVerificationSessionsSessionRedact.md'],
+    ]);
+    for (const [, file] of links) expect(fs.existsSync(path.join(ROOT, 'generated/docs', file!))).toBe(true);
   });
 
   it('Node http and Express snippets type-check with @types/node and @types/express', () => {

@@ -9,31 +9,51 @@ import type { PackageInfo } from '../package/package-files.js';
 import { exampleParams } from '../../model/examples.js';
 import { paramRows, type ParamRow } from './param-rows.js';
 import { curlSnippet, typescriptSnippet } from './snippets.js';
-import { operationEvents } from './webhooks-data.js';
+import { webhooksDocs, type WebhooksDocs } from './webhooks-data.js';
 import { webhooksPageData } from './webhooks-markdown.js';
 
-const templates = new Map<string, HandlebarsTemplateDelegate>();
+/** What one run of the Markdown emitter holds: its templates, compiled once, and what the webhooks docs say. */
+export interface MarkdownRun {
+  model: ApiModel;
+  pkg: PackageInfo;
+  index: Map<string, Decl>;
+  webhooks: WebhooksDocs;
+  template(name: string): HandlebarsTemplateDelegate;
+}
 
-/** Markdown templates: nothing is HTML-escaped by handlebars; every value is escaped for its place, by a helper or (table rows) before. */
-function template(name: string): HandlebarsTemplateDelegate {
-  let compiled = templates.get(name);
-  if (!compiled) {
-    const hbs = Handlebars.create();
-    hbs.registerHelper('cell', (text: string) => markdownCell(text ?? ''));
-    hbs.registerHelper('code', (text: string) => markdownCode(String(text ?? '')));
-    hbs.registerHelper('text', (text: string) => markdownText(String(text ?? '')));
-    hbs.registerHelper('link', (target: string) => encodeURIComponent(String(target ?? '')));
-    compiled = hbs.compile(fs.readFileSync(path.join(TOOL_ROOT, 'templates', 'docs', name), 'utf8'), { noEscape: true, strict: true });
-    templates.set(name, compiled);
-  }
-  return compiled;
+/**
+ * Markdown templates: nothing is HTML-escaped by handlebars; every value is escaped for its place, by
+ * a helper or (table rows) before. Each template is compiled the first time the run renders it.
+ */
+export function markdownRun(model: ApiModel, pkg: PackageInfo, index: Map<string, Decl>): MarkdownRun {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('cell', (text: string) => markdownCell(text ?? ''));
+  hbs.registerHelper('code', (text: string) => markdownCode(String(text ?? '')));
+  hbs.registerHelper('text', (text: string) => markdownText(String(text ?? '')));
+  hbs.registerHelper('link', (target: string) => encodeURIComponent(String(target ?? '')));
+  const templates = new Map<string, HandlebarsTemplateDelegate>();
+  return {
+    model,
+    pkg,
+    index,
+    webhooks: webhooksDocs(model, pkg, index),
+    template(name) {
+      let compiled = templates.get(name);
+      if (!compiled) {
+        compiled = hbs.compile(fs.readFileSync(path.join(TOOL_ROOT, 'templates', 'docs', name), 'utf8'), { noEscape: true, strict: true });
+        templates.set(name, compiled);
+      }
+      return compiled;
+    },
+  };
 }
 
 
 /** `docs/<docFile>.md` (the operationId as a safe file name): title, description, endpoint, parameters, returns, TypeScript and curl. */
-export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageInfo, index: Map<string, Decl>): string {
+export function operationMarkdown(run: MarkdownRun, op: Operation): string {
+  const { model, pkg, index } = run;
   const example = exampleParams(op, index);
-  return template('operation.md.hbs')({
+  return run.template('operation.md.hbs')({
     title: op.title,
     description: descriptionMarkdown(op.description),
     endpoint: `${op.method} ${op.path}`,
@@ -46,14 +66,14 @@ export function operationMarkdown(model: ApiModel, op: Operation, pkg: PackageIn
     returns: returnsText(op, index),
     typescript: typescriptSnippet(op, pkg.name, example),
     curl: curlSnippet(op, op.server ?? model.serverUrl, example),
-    events: operationEvents(model, op, index),
+    events: run.webhooks.eventsByOperation.get(op) ?? [],
     objectName: op.response.type.kind === 'ref' ? (index.get(op.response.type.id)?.id ?? '') : '',
   });
 }
 
 /** `docs/webhooks.md`: verifying deliveries (Node, Express, fetch-style snippets) and every event type. */
-export function webhooksMarkdown(model: ApiModel, pkg: PackageInfo, index: Map<string, Decl>): string {
-  return template('webhooks.md.hbs')(webhooksPageData(model, pkg, index));
+export function webhooksMarkdown(run: MarkdownRun): string {
+  return run.template('webhooks.md.hbs')(webhooksPageData(run.webhooks, run.pkg));
 }
 
 /**
@@ -89,7 +109,7 @@ function returnsText(op: Operation, index: Map<string, Decl>): string {
   return about ? `${shape} ${about}` : shape;
 }
 
-export function docsIndexMarkdown(model: ApiModel, pkg: PackageInfo): string {
+export function docsIndexMarkdown({ model, pkg, template }: MarkdownRun): string {
   return template('index.md.hbs')({
     name: pkg.name,
     apiVersion: model.apiVersion,

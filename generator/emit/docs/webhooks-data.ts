@@ -14,7 +14,7 @@ export interface WebhooksDocs {
   events: EventDoc[];
   /** How many event types have every object typed by this package. */
   typedCount: number;
-  /** Each operation's events, as `operationEvents` finds them: for a page that lists them. */
+  /** The event types whose `data.object` is what each operation returns: for its page. */
   eventsByOperation: Map<Operation, string[]>;
 }
 
@@ -162,10 +162,4 @@ function snippets(pkgName: string, types: string[]): { node: string; express: st
     '}',
   ].join('\n');
   return { node, express, fetch };
-}
-
-/** The event types whose `data.object` is what `op` returns, for its page. */
-export function operationEvents(model: ApiModel, op: Operation, index: Map<string, Decl>): string[] {
-  const schemaKey = responseSchemaKey(op, index);
-  return (schemaKey && eventTypesBySchema(model).get(schemaKey)) || [];
 }
