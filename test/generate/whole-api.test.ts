@@ -4,11 +4,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleParams } from '../../generator/model/examples.js';
 import { indexDecls } from '../../generator/model/decl-index.js';
 import { encodeForm } from '../../generator/runtime/encode.js';
 import type { ApiModel } from '../../generator/model/types.js';
+import { strictCompilerOptions } from '../support/compiler-options.js';
 import { model, overlongLines, ROOT, sdkgen, tempDir } from '../support/project.js';
 
 /** One whole-API package for every test here: generated once. */
@@ -113,6 +115,37 @@ describe('the whole API', () => {
     expect(endpoints).toHaveLength(468);
     expect(new Set(endpoints).size).toBe(468);
   });
+
+  it('an editor shows each resource\'s methods and the flat methods with their operation\'s doc comment', async () => {
+    const api = await model({ allResourceTypes: true });
+    // A resource's first method, and every operation as a flat method: property reads an editor hovers.
+    const probes = [
+      ...api.resources.map((group) => ({ text: `client.${group.path}.${group.operations[0]!.names.method}`, op: group.operations[0]! })),
+      ...api.operations.map((op) => ({ text: `client.${op.names.flat}`, op })),
+    ];
+    const probe = path.join(out, 'src', 'editor-probe.ts');
+    const source = `import { createClient } from './index.js';\nconst client = createClient();\n${probes.map((p) => `${p.text};`).join('\n')}\n`;
+    fs.writeFileSync(probe, source);
+    const options = strictCompilerOptions({ noEmit: true });
+    const service = ts.createLanguageService({
+      getCompilationSettings: () => options,
+      getScriptFileNames: () => [probe],
+      getScriptVersion: () => '1',
+      getScriptSnapshot: (name) => (fs.existsSync(name) ? ts.ScriptSnapshot.fromString(fs.readFileSync(name, 'utf8')) : undefined),
+      getCurrentDirectory: () => out,
+      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+      fileExists: (name) => fs.existsSync(name),
+      readFile: (name) => (fs.existsSync(name) ? fs.readFileSync(name, 'utf8') : undefined),
+    });
+    const missing = probes.filter(({ text, op }) => {
+      const at = source.indexOf(`\n${text};`) + text.length;
+      const docs = ts.displayPartsToString(service.getQuickInfoAtPosition(probe, at)?.documentation);
+      return !docs.includes(`\`${op.method} ${op.path}\``);
+    });
+    expect(probes.length).toBeGreaterThan(468);
+    expect(missing.map((p) => p.text)).toEqual([]);
+    fs.rmSync(probe);
+  }, 120_000);
 
   it('the committed package has no line over 120 columns either', () => {
     expect(overlongLines(path.join(ROOT, 'generated/src'))).toEqual([]);
