@@ -1,6 +1,7 @@
 import { SdkgenError } from '../errors.js';
 import { HTTP_METHODS, type OpenApiDocument, type PathItem } from '../load/openapi-types.js';
-import { pointerJoin, resolveRef } from '../model/refs.js';
+import { pointerJoin } from '../load/json-pointer.js';
+import { resolveRef } from '../model/refs.js';
 import { closest } from '../model/select-operations.js';
 
 /**

@@ -1,5 +1,5 @@
 import { SdkgenError } from '../errors.js';
-import { pointerJoin } from '../model/refs.js';
+import { pointerJoin } from './json-pointer.js';
 import { HTTP_METHODS } from './openapi-types.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
-import { pointerJoin, resolveRef } from './refs.js';
+import { pointerJoin } from '../load/json-pointer.js';
+import { resolveRef } from './refs.js';
 import type { Decl, EventObjectRef, WebhookEventType } from './types.js';
 
 /**

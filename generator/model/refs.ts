@@ -1,19 +1,6 @@
 import { SdkgenError } from '../errors.js';
 import type { OpenApiDocument } from '../load/openapi-types.js';
 
-/** JSON pointer segment escaping (RFC 6901). */
-export function pointerSegment(segment: string): string {
-  // Most segments (property names, keywords) need no escaping; the model joins a pointer per field.
-  if (!segment.includes('~') && !segment.includes('/')) return segment;
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function pointerJoin(base: string, ...segments: (string | number)[]): string {
-  let pointer = base;
-  for (const segment of segments) pointer += `/${pointerSegment(String(segment))}`;
-  return pointer;
-}
-
 /** Resolves a local `$ref`; a dangling one is an error naming both the pointer and where it was used. */
 export function resolveRef<T>(document: OpenApiDocument, ref: string, usedAt: string): T {
   if (!ref.startsWith('#/')) {

@@ -1,7 +1,8 @@
 import { SdkgenError } from '../errors.js';
 import type { OpenApiDocument, Schema } from '../load/openapi-types.js';
 import { singular, typeName } from './naming.js';
-import { pointerJoin, resolveRef, schemaKeyOf } from './refs.js';
+import { pointerJoin } from '../load/json-pointer.js';
+import { resolveRef, schemaKeyOf } from './refs.js';
 import { isRootSchema, resourceTypeNames, rootNameOf, type RootName } from './schema-roots.js';
 import { sharedParamsName } from './shared-params.js';
 import type { Decl, Property, TypeExpr } from './types.js';
