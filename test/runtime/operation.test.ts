@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { operation } from '../../generator/runtime/operation.js';
+import { clientBase, resourceBase } from '../../generator/runtime/operation-methods.js';
 import { ok, script, startServer, testClient, type FaultServer } from './fault-server.js';
 
 let server: FaultServer;
@@ -55,5 +56,24 @@ describe('operation functions made from their endpoints', () => {
     const result = search(core, { query: 'x' });
     expect(Symbol.asyncIterator in result).toBe(false);
     expect(await result).toMatchObject({ object: 'search_result', next_page: 'p2' });
+  });
+
+  it('as a resource or client method, uses the instance\'s transport, or one given first as the standalone signature allows', async () => {
+    server = await startServer(ok({ id: 'vs_1' }));
+    const other = await startServer(ok({ id: 'vs_2' }));
+    try {
+      const create = operation('POST', '/v1/identity/verification_sessions', 'object', true);
+      const client = new (class extends clientBase({ postIdentityVerificationSessions: create }) {
+        readonly core = testClient(server.url);
+      })();
+      const sessions = new (resourceBase({ create }))(client);
+      await sessions.create({ type: 'document' });
+      await client.postIdentityVerificationSessions({ type: 'id_number' });
+      await sessions.create(testClient(other.url), { type: 'document' });
+      expect(server.received.map((r) => r.body)).toEqual(['type=document', 'type=id_number']);
+      expect(other.received.map((r) => r.body)).toEqual(['type=document']);
+    } finally {
+      other.close();
+    }
   });
 });
