@@ -128,15 +128,20 @@ async function emitPackage(
   run.outputs.catch(() => {});
   // On a failure here the worker is stopped by `generatePackage`, which always cancels it.
   const files = new Map<string, string>();
-  const [{ emitHtmlDocs }, { emitMarkdownDocs }] = await Promise.all([import('../emit/html/emit-html.js'), import('../emit/docs/emit-docs.js')]);
+  const [{ emitHtmlDocs }, { emitMarkdownDocs }, { docsData }] = await Promise.all([
+    import('../emit/html/emit-html.js'),
+    import('../emit/docs/emit-docs.js'),
+    import('../emit/docs/docs-data.js'),
+  ]);
   for (const [file, content] of runtimeFiles()) files.set(file, content);
   for (const [file, content] of staticPackageFiles()) files.set(file, content);
   files.set('package.json', packageJson(model, pkg));
   files.set('CHANGELOG.md', initialChangelog(model, pkg));
-  for (const [file, content] of emitHtmlDocs(model, pkg)) files.set(file, content);
+  const docs = docsData(model, pkg);
+  for (const [file, content] of emitHtmlDocs(model, pkg, docs)) files.set(file, content);
   // The HTML took long enough for the other thread to have converted the descriptions.
   rememberMarkdown(await run.descriptions);
-  for (const [file, content] of emitMarkdownDocs(model, pkg)) files.set(file, content);
+  for (const [file, content] of emitMarkdownDocs(model, pkg, docs)) files.set(file, content);
   // The docs are done while the sources are still printing: they can be written meanwhile.
   for (const [file, content] of files) early(file, content);
   lap('emit-docs');

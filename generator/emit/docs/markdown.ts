@@ -9,7 +9,8 @@ import type { PackageInfo } from '../package/package-files.js';
 import { exampleParams } from '../../model/examples.js';
 import { paramRows, type ParamRow } from './param-rows.js';
 import { curlSnippet, typescriptSnippet } from './snippets.js';
-import { webhooksDocs, type WebhooksDocs } from './webhooks-data.js';
+import type { DocsData } from './docs-data.js';
+import type { WebhooksDocs } from './webhooks-data.js';
 import { webhooksPageData } from './webhooks-markdown.js';
 
 /** What one run of the Markdown emitter holds: its templates, compiled once, and what the webhooks docs say. */
@@ -25,7 +26,7 @@ export interface MarkdownRun {
  * Markdown templates: nothing is HTML-escaped by handlebars; every value is escaped for its place, by
  * a helper or (table rows) before. Each template is compiled the first time the run renders it.
  */
-export function markdownRun(model: ApiModel, pkg: PackageInfo, index: Map<string, Decl>): MarkdownRun {
+export function markdownRun(model: ApiModel, pkg: PackageInfo, { index, webhooks }: DocsData): MarkdownRun {
   const hbs = Handlebars.create();
   hbs.registerHelper('cell', (text: string) => markdownCell(text ?? ''));
   hbs.registerHelper('code', (text: string) => markdownCode(String(text ?? '')));
@@ -36,7 +37,7 @@ export function markdownRun(model: ApiModel, pkg: PackageInfo, index: Map<string
     model,
     pkg,
     index,
-    webhooks: webhooksDocs(model, pkg, index),
+    webhooks,
     template(name) {
       let compiled = templates.get(name);
       if (!compiled) {

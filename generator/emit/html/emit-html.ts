@@ -3,7 +3,6 @@ import { firstSentence } from '../../text/descriptions.js';
 import { html, htmlText } from '../../text/escape.js';
 import { curlSnippet, typescriptSnippet } from '../docs/snippets.js';
 import type { PackageInfo } from '../package/package-files.js';
-import { indexDecls } from '../../model/decl-index.js';
 import { descriptionHtml, descriptionText, prepareDescriptionHtml } from './description-html.js';
 import { exampleErrors, exampleResponse } from '../../model/examples.js';
 import { tryItSpec } from './form-spec.js';
@@ -12,7 +11,8 @@ import { htmlTemplates, type HtmlTemplates } from './html-templates.js';
 import { paramList } from './param-markup.js';
 import { entryDescriptions, paramReference, pathParamReference, responseFields, type ParamEntry, type TypeReadings } from './param-reference.js';
 import { operationWebhookEvents, WEBHOOKS_PAGE, webhooksPage } from './webhooks-page.js';
-import { webhooksDocs, type WebhooksDocs } from '../docs/webhooks-data.js';
+import { docsData, type DocsData } from '../docs/docs-data.js';
+import type { WebhooksDocs } from '../docs/webhooks-data.js';
 
 /** What one run of the HTML emitter holds: the compiled templates and the Returns sections so far. */
 interface HtmlRun {
@@ -35,9 +35,7 @@ interface HtmlRun {
  * page scripts, `docs/assets/`, are `pageAssets()`. Static files that work from disk: no build step
  * and no CDN when they are viewed (classic scripts, since Chrome refuses modules from file://).
  */
-export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo): Map<string, string> {
-  const index = indexDecls(model);
-  const webhooks = webhooksDocs(model, pkg, index);
+export function emitHtmlDocs(model: ApiModel, pkg: PackageInfo, { index, webhooks }: DocsData = docsData(model, pkg)): Map<string, string> {
   const run: HtmlRun = { model, pkg, index, templates: htmlTemplates(), returns: new Map(), readings: { byType: new Map(), lowered: new Map() }, webhooks };
   // The references first, then every description they and the pages show sanitized in one go.
   const params = new Map(model.operations.map((op) => [op, paramReference(op, run.index, run.readings)]));

@@ -84,7 +84,7 @@ function requestEntry(p: Property, parents: string[], read: Read, seen: Set<stri
   return {
     name: p.name,
     anchor: unique(`param-${path.join('.')}`, anchors),
-    type: p.format === 'unix-time' ? info.label.replace(/\bnumber\b/, 'Unix timestamp') : info.label,
+    type: typeWords(p, info),
     required: !p.optional,
     enumValues: shape.enumValues,
     emptyable: info.emptyable,
@@ -94,6 +94,11 @@ function requestEntry(p: Property, parents: string[], read: Read, seen: Set<stri
     form: shape.code.replace(/o(\d+)/g, (_, at: string) => `o${listOf[Number(at)]}`),
     groups,
   };
+}
+
+/** A field's type in plain words; a `unix-time` number is a "Unix timestamp". */
+function typeWords(p: Property, info: ReturnType<typeof describe>): string {
+  return p.format === 'unix-time' ? info.label.replace(/\bnumber\b/, 'Unix timestamp') : info.label;
 }
 
 function unique(anchor: string, anchors: Anchors): string {
@@ -113,7 +118,7 @@ export function responseFields(op: Operation, index: Map<string, Decl>): ParamEn
     return {
       name: p.name,
       anchor: `field-${p.name}`,
-      type: p.format === 'unix-time' ? info.label.replace(/\bnumber\b/, 'Unix timestamp') : info.label,
+      type: typeWords(p, info),
       // In a response every listed field is present (maybe null): only params mark what is required.
       required: false,
       enumValues: info.enumValues,
